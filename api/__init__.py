@@ -1,0 +1,1 @@
+"""The cagraph HTTP service."""

@@ -1,0 +1,1 @@
+"""Benchmarks (run as scripts; results in docs/benchmarks.md)."""

@@ -1,0 +1,9 @@
+"""`cagraph evaluate` (being written)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Nothing registered yet."""

@@ -1,0 +1,9 @@
+"""`cagraph extract` (being written)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Nothing registered yet."""
