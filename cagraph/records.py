@@ -87,7 +87,7 @@ class Evidence(Record):
     sentence: str
     start: int = Field(ge=0, description="character offset of the sentence in Article.text")
     end: int = Field(ge=0)
-    component: str = Field(description="registered name of the component, e.g. cagraph.agreements.v1")
+    component: str = Field(description="registered component name (cagraph.agreements.v1)")
     confidence: float = Field(ge=0.0, le=1.0)
 
 
