@@ -1,0 +1,337 @@
+"""Extraction benchmark: the extractor's speed against spaCy's bare tokenizer, in one run.
+
+Generates a deterministic synthetic English news corpus (template sentences about agreements,
+meetings and summits over names from the reference data in ``data/``, plus filler prose), then
+measures words per second of ``spacy.blank("en")``'s tokenizer, of the full extractor on one
+core and with more workers, peak RSS, and prints the machine it ran on.
+
+    .venv/bin/python bench/extract_bench.py                 # 1M words, workers 1 and 2
+    .venv/bin/python bench/extract_bench.py --words 200000 --workers 1 2 4
+    .venv/bin/python bench/extract_bench.py --generate-only /tmp/synthetic   # <id>.txt files
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from cagraph.records import Article
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+TOPICS = (
+    "energy", "water management", "transport", "digital technologies", "education", "tourism",
+    "agriculture", "healthcare", "trade", "logistics", "culture", "science", "security",
+    "climate", "customs", "banking", "mining", "aviation", "youth policy", "emergencies",
+)  # fmt: skip
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "tenth")
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    surname: str
+    title: str
+    country: str  # country name
+
+
+@dataclass(frozen=True)
+class NamePool:
+    """The names the templates draw from."""
+
+    countries: tuple[tuple[str, str], ...]  # (name, demonym)
+    leaders: tuple[Leader, ...]
+    organizations: tuple[str, ...]
+    places: tuple[str, ...]
+    source: str
+
+
+BUILTIN = NamePool(
+    countries=(
+        ("Kazakhstan", "Kazakh"), ("Kyrgyzstan", "Kyrgyz"), ("Tajikistan", "Tajik"),
+        ("Turkmenistan", "Turkmen"), ("Uzbekistan", "Uzbek"), ("China", "Chinese"),
+        ("Russia", "Russian"), ("Turkey", "Turkish"), ("Japan", "Japanese"),
+        ("Germany", "German"), ("India", "Indian"), ("South Korea", "South Korean"),
+    ),
+    leaders=(
+        Leader("Kassym-Jomart Tokayev", "Tokayev", "President", "Kazakhstan"),
+        Leader("Sadyr Japarov", "Japarov", "President", "Kyrgyzstan"),
+        Leader("Emomali Rahmon", "Rahmon", "President", "Tajikistan"),
+        Leader("Serdar Berdimuhamedov", "Berdimuhamedov", "President", "Turkmenistan"),
+        Leader("Shavkat Mirziyoyev", "Mirziyoyev", "President", "Uzbekistan"),
+        Leader("Xi Jinping", "Xi", "President", "China"),
+        Leader("Recep Tayyip Erdogan", "Erdogan", "President", "Turkey"),
+        Leader("Narendra Modi", "Modi", "Prime Minister", "India"),
+    ),
+    organizations=(
+        "European Union", "Shanghai Cooperation Organisation", "United Nations",
+        "Asian Development Bank", "European Bank for Reconstruction and Development",
+        "Organization of Turkic States", "World Bank", "Eurasian Economic Union",
+    ),
+    places=(
+        "Astana", "Almaty", "Bishkek", "Dushanbe", "Ashgabat", "Tashkent", "Samarkand",
+        "Beijing", "Moscow", "Ankara", "Tokyo", "Brussels",
+    ),
+    source="built-in list",
+)  # fmt: skip
+
+
+def reference_names() -> NamePool:
+    """Names from the reference data in data/, or the built-in list when it cannot be read."""
+    try:
+        from cagraph.refdata import load_reference
+
+        ref = load_reference()
+        countries = tuple(
+            (c.name, c.demonyms[0] if c.demonyms else c.name)
+            for c in ref.countries
+            if c.state_level and c.iso2 != "EU"
+        )
+        by_iso = {c.iso2: c.name for c in ref.countries}
+        leaders = tuple(
+            Leader(lead.name, lead.surnames[0], lead.terms[0].office, by_iso[lead.terms[0].country])
+            for lead in ref.leaders
+            if lead.surnames and lead.terms and lead.terms[0].country in by_iso
+        )
+        organizations = tuple(o.name for o in ref.organizations)
+        places = tuple(p.name for p in ref.places) + tuple(
+            c.capital for c in ref.countries if c.capital
+        )
+        if not (countries and leaders and organizations and places):
+            raise ValueError("reference data has an empty list")
+        return NamePool(countries, leaders, organizations, places, source="data/ reference data")
+    except Exception as exc:
+        print(f"note: no reference data ({exc}); using the built-in names", file=sys.stderr)
+        return BUILTIN
+
+
+class Writer:
+    """Deterministic article generator."""
+
+    def __init__(self, names: NamePool, seed: int) -> None:
+        self.n = names
+        self.r = random.Random(seed)
+
+    def _date(self) -> str:
+        return f"{self.r.randint(1, 28)} {self.r.choice(MONTHS)} {self.r.randint(2015, 2025)}"
+
+    def _two_countries(self) -> tuple[tuple[str, str], tuple[str, str]]:
+        a, b = self.r.sample(self.n.countries, 2)
+        return a, b
+
+    def news_sentence(self) -> str:
+        r, n = self.r, self.n
+        (c1, d1), (c2, d2) = self._two_countries()
+        l1, l2 = r.sample(n.leaders, 2) if len(n.leaders) > 1 else (n.leaders[0], n.leaders[0])
+        org, place, topic = r.choice(n.organizations), r.choice(n.places), r.choice(TOPICS)
+        topic2, date = r.choice(TOPICS), self._date()
+        templates = (
+            f"{l1.title} {l1.name} of {l1.country} and {l2.title} {l2.name} of {l2.country} "
+            f"signed an agreement on {topic} cooperation in {place} on {date}.",
+            f"The {d1} and {d2} sides signed a memorandum of understanding on {topic}.",
+            f"{c1} and the {org} launched a joint programme on {topic} and {topic2}.",
+            f"The ministries of {topic2} of {c1} and {c2} concluded a protocol on {topic}.",
+            f"The presidents of {c1} and {c2} adopted a joint declaration on strategic "
+            f"partnership.",
+            f"In total, {r.randint(3, 40)} agreements worth ${r.randint(1, 30)} billion were "
+            f"signed during the visit of {l1.name} to {c2}.",
+            f"{l1.title} {l1.name} arrived in {place} on an official visit on {date}.",
+            f"The {c1} – {org} summit was held in {place} on {date}.",
+            f"{place} hosted the {r.choice(ORDINALS)} {c1}-{c2} business forum, attended by "
+            f"more than {r.randint(100, 900)} companies.",
+            f"Talks between {l1.surname} and {l2.surname} focused on {topic} and {topic2}.",
+            f"{c1} remains one of the largest trade partners of {c2}, with bilateral trade "
+            f"reaching ${r.randint(1, 90)}.{r.randint(0, 9)} billion last year.",
+            f"A delegation of the {org} met representatives of the {d1} government in {place}.",
+        )
+        return r.choice(templates)
+
+    def filler_sentence(self) -> str:
+        r = self.r
+        subject = r.choice((
+            "Local analysts", "Market observers", "Farmers in the region", "City officials",
+            "Independent economists", "Residents", "Small businesses", "Teachers", "Engineers",
+        ))  # fmt: skip
+        verb = r.choice((
+            "noted that", "expect that", "reported that", "warned that", "said that",
+            "believe that",
+        ))  # fmt: skip
+        thing = r.choice((
+            "prices for wheat", "the cost of housing", "demand for electricity",
+            "the number of tourists", "freight volumes", "water levels in the river",
+            "the quality of roads", "interest in online courses", "exports of cotton",
+        ))  # fmt: skip
+        change = r.choice((
+            "rose steadily", "fell slightly", "stayed roughly the same", "doubled",
+            "grew faster than planned", "recovered", "changed little",
+        ))  # fmt: skip
+        when = r.choice((
+            "over the past quarter", "during the winter months", "since the start of the year",
+            "compared with last year", "in recent weeks", "after the new rules took effect",
+        ))  # fmt: skip
+        tail = r.choice(("", " according to preliminary figures", " despite higher costs"))
+        return f"{subject} {verb} {thing} {change} {when}{tail}."
+
+    def article(self, index: int, words: int) -> Article:
+        r = self.r
+        place = r.choice(self.n.places)
+        (c1, _), (c2, _) = self._two_countries()
+        title = f"{c1} and {c2} expand cooperation in {r.choice(TOPICS)}"
+        paragraphs: list[str] = []
+        count = len(title.split())
+        first = True
+        while count < words:
+            sentences = []
+            for _ in range(r.randint(2, 5)):
+                s = self.news_sentence() if r.random() < 0.4 else self.filler_sentence()
+                sentences.append(s)
+            paragraph = " ".join(sentences)
+            if first:
+                paragraph = f"{place}, {self._date()}. {paragraph}"
+                first = False
+            paragraphs.append(paragraph)
+            count += len(paragraph.split())
+        return Article(id=f"syn{index:06d}", title=title, text="\n\n".join([title, *paragraphs]))
+
+
+def generate(total_words: int, seed: int, names: NamePool) -> list[Article]:
+    """Articles of 300-900 words until the corpus holds at least ``total_words`` words."""
+    writer = Writer(names, seed)
+    articles: list[Article] = []
+    count = 0
+    while count < total_words:
+        article = writer.article(len(articles), writer.r.randint(300, 900))
+        articles.append(article)
+        count += article.word_count
+    return articles
+
+
+@dataclass(frozen=True)
+class Timing:
+    label: str
+    words: int
+    seconds: float
+    note: str = ""
+
+    @property
+    def rate(self) -> float:
+        return self.words / self.seconds if self.seconds else float("inf")
+
+
+def timed(label: str, words: int, run: Callable[[], str]) -> Timing:
+    start = time.perf_counter()
+    note = run()
+    return Timing(label, words, time.perf_counter() - start, note)
+
+
+def tokenize_all(nlp: Any, texts: list[str]) -> str:
+    tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=256))
+    return f"{tokens:,} tokens"
+
+
+def extract_all(extractor: Any, articles: Iterable[Article], workers: int) -> str:
+    totals = [0, 0, 0, 0]
+    for result in extractor.extract_many(articles, workers=workers):
+        for i, items in enumerate((result.entities, result.agreements, result.events, result.ties)):
+            totals[i] += len(items)
+    e, a, v, t = totals
+    return f"{e:,} entities, {a:,} agreements, {v:,} events, {t:,} ties"
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident set size of this process and of its largest child, in MB (Linux: KB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def machine() -> list[str]:
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return [
+        f"CPU: {cpu}; {os.cpu_count()} logical cores, {usable} usable by this process",
+        f"OS: {platform.platform()}",
+        f"Python {platform.python_version()}, spaCy {spacy.__version__}",
+    ]
+
+
+def report(timings: list[Timing], words: int, n_articles: int, source: str) -> Iterator[str]:
+    base = timings[0].rate
+    yield f"corpus: {n_articles:,} synthetic articles, {words:,} words (names: {source})"
+    yield ""
+    yield "| stage | seconds | words/s | vs tokenizer | output |"
+    yield "|---|---:|---:|---:|---|"
+    for t in timings:
+        yield (f"| {t.label} | {t.seconds:.2f} | {t.rate:,.0f} | {t.rate / base:.3f}x | {t.note} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1_000_000, help="corpus size in words")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts")
+    parser.add_argument("--seed", type=int, default=20250404)
+    parser.add_argument("--model", default=None, help="trained spaCy pipeline for the extractor")
+    parser.add_argument("--generate-only", type=Path, metavar="DIR", help="write <id>.txt files")
+    args = parser.parse_args(argv)
+
+    names = reference_names()
+    articles = generate(args.words, args.seed, names)
+    words = sum(a.word_count for a in articles)
+    if args.generate_only:
+        args.generate_only.mkdir(parents=True, exist_ok=True)
+        for a in articles:
+            (args.generate_only / f"{a.id}.txt").write_text(a.text + "\n", encoding="utf-8")
+        print(f"wrote {len(articles):,} articles, {words:,} words to {args.generate_only}")
+        return 0
+
+    texts = [a.text for a in articles]
+    nlp = spacy.blank("en")
+    timings = [timed('spaCy tokenizer (blank "en")', words, partial(tokenize_all, nlp, texts))]
+    status = 0
+    try:
+        from cagraph.nlp import load_extractor
+
+        start = time.perf_counter()
+        extractor = load_extractor(model=args.model)
+        extractor.extract(articles[0])  # warm-up, not timed
+        load_s = time.perf_counter() - start
+        print(f"extractor loaded and warmed up in {load_s:.2f} s", file=sys.stderr)
+        for w in args.workers:
+            label = f"extractor, {w} worker{'s' if w > 1 else ''}"
+            timings.append(timed(label, words, partial(extract_all, extractor, articles, w)))
+    except ImportError as exc:
+        print(f"extractor not available ({exc}); only the tokenizer was measured", file=sys.stderr)
+        status = 1
+
+    print("\n".join(report(timings, words, len(articles), names.source)))
+    for t in timings[2:]:
+        print(f"speed-up of {t.label} over {timings[1].label}: {t.rate / timings[1].rate:.2f}x")
+    own, children = peak_rss_mb()
+    print(f"peak RSS: {own:,.0f} MB (this process), {children:,.0f} MB (largest worker process)")
+    print("\n".join(machine()))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
