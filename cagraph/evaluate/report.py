@@ -61,8 +61,6 @@ def render_article(article: ArticleScore) -> str:
         f"  ties F1 {_num(s.ties.f1)}"
     ]
     for category in CATEGORIES:
-        if category == "entities":
-            continue  # its items are listed under person, organization and country
         for item in article.missed.get(category, []):
             lines.append(f"  {category:<12} FN  {item}")
         for item in article.false_alarms.get(category, []):

@@ -62,8 +62,9 @@ def _score_entity_type(
     outcome.false_alarms += [p.name for i, p in enumerate(preds) if i not in matched]
 
 
-def _score_entities(pred: Prediction, gold: GoldArticle) -> dict[Category, _Outcome]:
-    names = _gold_name_index(gold)
+def _score_entities(
+    pred: Prediction, gold: GoldArticle, names: Sequence[set[str]]
+) -> dict[Category, _Outcome]:
     outcomes: dict[Category, _Outcome] = {}
     for etype, category in ENTITY_CATEGORY.items():
         outcome = _Outcome(recall_only=etype == "Place")
@@ -71,13 +72,6 @@ def _score_entities(pred: Prediction, gold: GoldArticle) -> dict[Category, _Outc
         golds = [(e, n) for e, n in zip(gold.entities, names, strict=True) if e.type == etype]
         _score_entity_type(preds, golds, outcome)
         outcomes[category] = outcome
-    overall = _Outcome()
-    for etype in SCORED_TYPES:
-        part = outcomes[ENTITY_CATEGORY[etype]]
-        overall.tp += part.tp
-        overall.missed += [f"{etype}: {n}" for n in part.missed]
-        overall.false_alarms += [f"{etype}: {n}" for n in part.false_alarms]
-    outcomes["entities"] = overall
     return outcomes
 
 
@@ -109,9 +103,10 @@ def _describe(item: _Item) -> str:
     return f"{item.kind}: {item.name or '(unnamed)'} [{', '.join(item.parties)}]"
 
 
-def _score_items(preds: Sequence[_Item], golds: Sequence[_Item], gold: GoldArticle) -> _Outcome:
+def _score_items(
+    preds: Sequence[_Item], golds: Sequence[_Item], names: Sequence[set[str]]
+) -> _Outcome:
     """Agreements or events."""
-    names = _gold_name_index(gold)
     gold_party_names = [[party_names(p, names) for p in g.parties] for g in golds]
     overlaps: list[tuple[int, int, int]] = []
     for pi, p in enumerate(preds):
@@ -150,22 +145,25 @@ def score_article(
 ) -> ArticleScore:
     """Score one prediction (FORMAT.md shape or ArticleExtraction) against its gold annotation."""
     prediction = parse_prediction(pred, source=gold_path or f"prediction for {gold.id}")
-    outcomes = _score_entities(prediction, gold)
+    names = _gold_name_index(gold)
+    outcomes = _score_entities(prediction, gold, names)
     outcomes["agreements"] = _score_items(
         [_Item(a.kind, a.name, a.parties) for a in prediction.agreements],
         [_Item(a.kind, a.name, a.parties) for a in gold.agreements],
-        gold,
+        names,
     )
     outcomes["events"] = _score_items(
         [_Item(e.kind, e.name, e.participants) for e in prediction.events],
         [_Item(e.kind, e.name, e.participants) for e in gold.events],
-        gold,
+        names,
     )
     outcomes["ties"] = _score_ties(prediction, gold)
+    scores = {c: o.score() for c, o in outcomes.items()}
+    scores["entities"] = sum((scores[ENTITY_CATEGORY[t]] for t in SCORED_TYPES), CategoryScore())
     return ArticleScore(
         id=gold.id,
         gold_path=gold_path,
-        scores=Scores(**{c: o.score() for c, o in outcomes.items()}),
+        scores=Scores(**scores),
         missed={c: o.missed for c, o in outcomes.items() if o.missed},
         false_alarms={
             c: o.false_alarms for c, o in outcomes.items() if o.false_alarms and not o.recall_only

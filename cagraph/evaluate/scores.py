@@ -98,7 +98,11 @@ class Scores(_Score):
 
 
 class ArticleScore(_Score):
-    """The scores of one article with what it missed and what it reported wrongly."""
+    """The scores of one article with what it missed and what it reported wrongly.
+
+    ``missed`` and ``false_alarms`` list items per category; ``entities`` has no list of its own
+    (its items are those of person, organization and country).
+    """
 
     id: str
     gold_path: str
