@@ -259,7 +259,7 @@ def peak_rss_mb() -> tuple[float, float]:
     return own, children
 
 
-def machine() -> list[str]:
+def machine(load_before: tuple[float, float, float]) -> list[str]:
     cpu = platform.processor() or "unknown"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -273,6 +273,7 @@ def machine() -> list[str]:
         f"CPU: {cpu}; {os.cpu_count()} logical cores, {usable} usable by this process",
         f"OS: {platform.platform()}",
         f"Python {platform.python_version()}, spaCy {spacy.__version__}",
+        "load average before the run: {:.2f} {:.2f} {:.2f}".format(*load_before),
     ]
 
 
@@ -295,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generate-only", type=Path, metavar="DIR", help="write <id>.txt files")
     args = parser.parse_args(argv)
 
+    load_before = os.getloadavg()
     names = reference_names()
     articles = generate(args.words, args.seed, names)
     words = sum(a.word_count for a in articles)
@@ -329,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speed-up of {t.label} over {timings[1].label}: {t.rate / timings[1].rate:.2f}x")
     own, children = peak_rss_mb()
     print(f"peak RSS: {own:,.0f} MB (this process), {children:,.0f} MB (largest worker process)")
-    print("\n".join(machine()))
+    print("\n".join(machine(load_before)))
     return status
 
 
