@@ -1,0 +1,134 @@
+"""The embedded store: pyoxigraph (RocksDB) in a folder, or in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from cagraph.errors import InputError, QueryError, StoreError
+from cagraph.store.base import Store
+from cagraph.store.formats import rdf_format
+from cagraph.store.limits import Guard, QueryLimits, run_limited
+from cagraph.store.results import QueryResult, collect
+from cagraph.store.sparql import Term, inject_values, iri, projected, substitutions
+
+MEMORY = ":memory:"
+
+
+def _is_store_folder(path: Path) -> bool:
+    return (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
+
+
+def _open(path: Path, *, read_only: bool, create: bool) -> ox.Store:
+    """Open a store folder, refusing files and folders that hold something else."""
+    where = str(path)
+    if path.exists() and not path.is_dir():
+        raise StoreError("is a file, not a store folder", source=where, hint="check --store")
+    if path.is_dir() and not _is_store_folder(path) and any(path.iterdir()):
+        raise StoreError(
+            "folder holds other files and is not a cagraph store",
+            source=where,
+            hint="point --store at an existing store or at a new or empty folder",
+        )
+    if not _is_store_folder(path) and (read_only or not create):
+        raise StoreError(
+            "no store here", source=where, hint="create one first, e.g. `cagraph load FILE`"
+        )
+    try:
+        return ox.Store.read_only(where) if read_only else ox.Store(where)
+    except OSError as exc:
+        hint = "check the folder's permissions"
+        if "lock" in str(exc).lower():
+            hint = "another process has it open for writing (the API?); stop it or open read-only"
+        raise StoreError(f"cannot open the store: {exc}", source=where, hint=hint) from exc
+
+
+class EmbeddedStore(Store):
+    """pyoxigraph on disk (`path`) or in memory (`path=None`)."""
+
+    def __init__(
+        self,
+        path: Path | None,
+        *,
+        read_only: bool = False,
+        create: bool = True,
+        timeout_s: float = 10.0,
+        row_cap: int = 100_000,
+    ):
+        super().__init__(
+            MEMORY if path is None else str(path),
+            read_only=read_only,
+            timeout_s=timeout_s,
+            row_cap=row_cap,
+        )
+        self.path = path
+        self._store: ox.Store | None = (
+            ox.Store() if path is None else _open(path, read_only=read_only, create=create)
+        )
+
+    def _live(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError("store is closed", source=self.spec)
+        return self._store
+
+    def _run(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Term],
+        *,
+        describe: bool,
+        limits: QueryLimits,
+        union: bool,
+    ) -> QueryResult:
+        store = self._live()
+        subs = substitutions(bindings) or None
+        shown = projected(sparql)
+        if subs and shown is not None and not shown.issuperset(bindings):
+            # pyoxigraph substitutes projected SELECT variables only (SEP-0007)
+            sparql, subs = inject_values(sparql, bindings), None
+
+        def work(guard: Guard) -> QueryResult:
+            try:
+                result = store.query(sparql, use_default_graph_as_union=union, substitutions=subs)
+                guard()
+                return collect(result, describe=describe, guard=guard)
+            except SyntaxError as exc:
+                raise QueryError(f"malformed SPARQL query: {exc}") from exc
+            except OSError as exc:
+                raise StoreError(f"query failed: {exc}", source=self.spec) from exc
+
+        return run_limited(work, limits)
+
+    def _update(self, sparql: str, *, user: bool) -> None:
+        store = self._live()
+        try:
+            store.update(sparql)
+        except SyntaxError as exc:
+            if user:
+                raise QueryError(f"malformed SPARQL update: {exc}") from exc
+            raise StoreError(f"internal update rejected: {exc}", source=self.spec) from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"update failed, nothing written: {exc}", source=self.spec) from exc
+
+    def _insert(self, quads: list[ox.Quad]) -> None:
+        try:
+            self._live().extend(quads)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"write failed, nothing written: {exc}", source=self.spec) from exc
+
+    def dump(self, fmt: str = "nquads", graph: str | None = None) -> bytes:
+        rdf_fmt = rdf_format(fmt)
+        store = self._live()
+        if graph is None:
+            if not rdf_fmt.supports_datasets:
+                raise InputError(
+                    f"{rdf_fmt.name} holds one graph; name the graph or use nquads/trig"
+                )
+            return store.dump(format=rdf_fmt) or b""
+        return store.dump(format=rdf_fmt, from_graph=iri(graph)) or b""
+
+    def close(self) -> None:
+        """Drop the pyoxigraph handle (this releases the folder's lock)."""
+        self._store = None
