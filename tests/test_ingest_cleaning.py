@@ -176,3 +176,23 @@ def test_prose_mentioning_sources_and_photos_is_kept() -> None:
     article = article_from_text("a", raw)
     assert article.set_aside == []
     assert article.attribution == []
+
+
+def test_short_lines_after_a_colon_are_a_list_not_a_menu() -> None:
+    raw = "The summit was attended by the leaders of:\n\nKazakhstan\n\nKyrgyzstan\n\nTajikistan"
+    assert article_from_text("a", raw).text.endswith("Kazakhstan\n\nKyrgyzstan\n\nTajikistan")
+
+
+def test_numbered_list_item_naming_countries_is_not_a_citation() -> None:
+    raw = "1. Kazakhstan, U.S. and China agreed to extend the transit corridor until 2030."
+    assert article_from_text("a", raw).text == raw
+
+
+def test_agency_reporting_credit_goes_to_attribution() -> None:
+    raw = (
+        "Kyrgyzstan and Uzbekistan agreed on the final section of their border on Thursday.\n\n"
+        "(Reporting by A. Example; Editing by B. Example)"
+    )
+    article = article_from_text("a", raw)
+    assert article.attribution == ["(Reporting by A. Example; Editing by B. Example)"]
+    assert "Reporting" not in article.text

@@ -39,6 +39,8 @@ def iter_articles(
     """Yield an Article per good input; record each bad one in ``report`` and go on."""
     settings = settings or get_settings()
     seen: dict[str, str] = {}
+    if isinstance(paths, (str, Path)):
+        paths = [Path(paths)]
     for given in paths:
         path = Path(given)
         if path.is_dir():

@@ -179,10 +179,12 @@ class _Page:
             if self.reasons[i] is not None:
                 continue
             line = self.texts[i]
-            if line.count(" ") >= _NAV_WORDS or line.endswith(_TERMINAL):
+            if line.count(" ") >= _NAV_WORDS or line.endswith(_TERMINAL) or line[0] in "-•*":
                 break
             run.append(i)
-        if len(run) >= _NAV_RUN:
+        before = [i for i in range(run[-1]) if self.reasons[i] is None] if run else []
+        introduces_list = bool(before) and self.texts[before[-1]].endswith(":")
+        if len(run) >= _NAV_RUN and not introduces_list:
             self._mark(run, rules.MENU)
 
     def kept_paragraphs(self) -> list[list[tuple[int, str]]]:

@@ -66,7 +66,11 @@ _CREDIT = re.compile(
     r"|credits|illustration|cover photo|main photo|pictured|фото|источник)\s*[:：]\s*\S",
     re.IGNORECASE,
 )
-_CREDIT_BY = re.compile(r"^(?:photos?|photograph|image|picture)\s+(?:by|courtesy of)\s+\S", re.I)
+_CREDIT_BY = re.compile(
+    r"^\(?(?:(?:photos?|photograph|image|picture)\s+(?:by|courtesy of)"
+    r"|(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+\S",
+    re.IGNORECASE,
+)
 _ALSO_READ = re.compile(
     r"^(?:also read|read also|read more|see also|related|related article|related story"
     r"|related news|recommended|you may also like|more on this|more on the topic|more news"
@@ -88,7 +92,7 @@ _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 _SEPARATOR = re.compile(r"^[\s*_=~#•·-]{3,}$")
 _CITATION = re.compile(
     r"^(?:[-•*]\s*)?\[\d{1,3}\][.)]?\s+\S"
-    r"|^\d{1,3}[.)]\s+[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3}(?:\(|\d|[A-Z])"
+    r"|^\d{1,3}[.)]\s+[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3}(?:\(\d{4}|\d{4}\.|,|&)"
 )
 _REFERENCE_HEADING = re.compile(
     r"^(?:references|reference list|list of references|bibliography|works cited"
