@@ -14,11 +14,11 @@ from pathlib import Path
 from types import TracebackType
 
 import rdflib
-from pyoxigraph import Literal, NamedNode, Quad, Triple
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple
 
 from cagraph.errors import NotFoundError, StoreError
 from cagraph.store.limits import QueryLimits
-from cagraph.store.rdfio import read_quads
+from cagraph.store.rdfio import loadable, read_quads
 from cagraph.store.records import META_GRAPH, META_NS, GraphMeta, StoreStats
 from cagraph.store.results import QueryResult
 from cagraph.store.sparql import (
@@ -204,11 +204,22 @@ class Store(ABC):
         return graphs
 
     def load(self, path: str | Path, fmt: str | None = None, graph: str | None = None) -> int:
-        """Add a file's quads in one transaction; malformed → InputError, nothing stored."""
+        """Add a file's quads in one transaction; the number of quads the store gained.
+
+        Triples (and a dataset's default graph) go into `graph` if given. A malformed file
+        raises InputError naming the file and line, and nothing of it is stored.
+        """
         self._check_writable()
-        quads = read_quads(Path(path), fmt, iri(graph) if graph else None)
+        path = Path(path)
+        rdf_fmt = loadable(path, fmt)
+        return self._load(path, rdf_fmt, iri(graph) if graph else None)
+
+    def _load(self, path: Path, fmt: RdfFormat, graph: NamedNode | None) -> int:
+        """Parse the whole file, then write it in one transaction."""
+        quads = read_quads(path, fmt, graph)
+        before = self.count()
         self._insert(quads)
-        return len(quads)
+        return self.count() - before
 
     # -- lifetime ----------------------------------------------------------------------------
 

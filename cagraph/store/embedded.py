@@ -11,6 +11,7 @@ from cagraph.errors import InputError, QueryError, StoreError
 from cagraph.store.base import Store
 from cagraph.store.formats import rdf_format
 from cagraph.store.limits import Guard, QueryLimits, run_limited
+from cagraph.store.rdfio import syntax_error
 from cagraph.store.results import QueryResult, collect
 from cagraph.store.sparql import Term, inject_values, iri, projected, substitutions
 
@@ -111,6 +112,23 @@ class EmbeddedStore(Store):
             raise StoreError(f"internal update rejected: {exc}", source=self.spec) from exc
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"update failed, nothing written: {exc}", source=self.spec) from exc
+
+    def count(self, graph: str | None = None) -> int:
+        return len(self._live()) if graph is None else super().count(graph)
+
+    def _load(self, path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> int:
+        """pyoxigraph's own loader: parsing and writing are one transaction."""
+        store = self._live()
+        before = len(store)
+        try:
+            store.load(path=path, format=fmt, base_iri=path.resolve().as_uri(), to_graph=graph)
+        except SyntaxError as exc:
+            raise syntax_error(path, fmt, exc) from exc
+        except ValueError as exc:
+            raise InputError(f"cannot read as {fmt.name}: {exc}", source=str(path)) from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"load failed, nothing written: {exc}", source=self.spec) from exc
+        return len(store) - before
 
     def _insert(self, quads: list[ox.Quad]) -> None:
         try:

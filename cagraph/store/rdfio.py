@@ -5,6 +5,7 @@ Loading parses the whole file before anything is written, so a malformed file lo
 
 from __future__ import annotations
 
+import os
 import re
 import xml.parsers.expat
 from pathlib import Path
@@ -27,10 +28,11 @@ def _xml_line(data: bytes) -> int | None:
     return None
 
 
-def _syntax_error(path: Path, fmt: RdfFormat, data: bytes, exc: SyntaxError) -> InputError:
+def syntax_error(path: Path, fmt: RdfFormat, exc: SyntaxError) -> InputError:
+    """InputError naming the file, the line and the parser's message."""
     line = exc.lineno
     if line is None and fmt == RdfFormat.RDF_XML:
-        line = _xml_line(data)
+        line = _xml_line(path.read_bytes())
     detail = _POSITION.sub("", str(exc.msg or exc))
     where = f"line {line}" if line is not None else "unknown line"
     return InputError(
@@ -40,25 +42,25 @@ def _syntax_error(path: Path, fmt: RdfFormat, data: bytes, exc: SyntaxError) -> 
     )
 
 
-def read_quads(
-    path: Path, fmt: str | RdfFormat | None = None, graph: NamedNode | None = None
-) -> list[Quad]:
-    """All quads of one file; triples (and a dataset's default graph) go into `graph` if given."""
+def loadable(path: Path, fmt: str | RdfFormat | None = None) -> RdfFormat:
+    """The file's RDF format, after checking the file exists and can be read."""
     rdf_fmt = rdf_format_for_path(path, fmt)
     if not path.is_file():
         what = "is a folder" if path.is_dir() else "does not exist"
         raise InputError(f"cannot load: the path {what}", source=str(path), hint=LOADABLE)
+    if not os.access(path, os.R_OK):
+        raise InputError("cannot load: the file is not readable", source=str(path))
+    return rdf_fmt
+
+
+def read_quads(path: Path, fmt: RdfFormat, graph: NamedNode | None = None) -> list[Quad]:
+    """All quads of one file; triples (and a dataset's default graph) go into `graph` if given."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", source=str(path)) from exc
-    base = path.resolve().as_uri()
-    try:
-        quads = list(parse(data, rdf_fmt, base_iri=base))
+        quads = list(parse(path=path, format=fmt, base_iri=path.resolve().as_uri()))
     except SyntaxError as exc:
-        raise _syntax_error(path, rdf_fmt, data, exc) from exc
-    except ValueError as exc:
-        raise InputError(f"cannot parse as {rdf_fmt.name}: {exc}", source=str(path)) from exc
+        raise syntax_error(path, fmt, exc) from exc
+    except (ValueError, OSError) as exc:
+        raise InputError(f"cannot read as {fmt.name}: {exc}", source=str(path)) from exc
     if graph is None:
         return quads
     return [

@@ -202,6 +202,8 @@ def _where_open(tokens: list[tuple[str, str, int, int]], start: int, form: Query
         kind, text = tokens[j][0], tokens[j][1]
         if form == "construct" and j == start + 1 and text != "{":
             return None  # short form: CONSTRUCT WHERE { triples }
+        if kind == "word" and text.upper() == "VALUES" and braces == 0 and parens == 0:
+            return None  # reached the trailing VALUES clause: there is no WHERE pattern
         if kind != "other":
             continue
         if text == "(":
