@@ -27,6 +27,7 @@ from typing import Any
 
 import spacy
 
+from cagraph.errors import CagraphError
 from cagraph.records import Article
 
 MONTHS = (
@@ -322,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         for w in args.workers:
             label = f"extractor, {w} worker{'s' if w > 1 else ''}"
             timings.append(timed(label, words, partial(extract_all, extractor, articles, w)))
-    except ImportError as exc:
+    except (ImportError, CagraphError) as exc:
         print(f"extractor not available ({exc}); only the tokenizer was measured", file=sys.stderr)
         status = 1
 
