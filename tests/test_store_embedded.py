@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from test_store_support import G1, G2, meta, triples
+from test_store_support import G1, G2, STORE_DATA, meta, triples
 
-from cagraph.errors import StoreError
+from cagraph.errors import CagraphError, StoreError
 from cagraph.store import EmbeddedStore, Store, open_store
 
 
@@ -73,8 +73,26 @@ def test_a_second_writer_gets_a_store_error_with_a_hint(tmp_path: Path) -> None:
         first.replace_graph(G1, triples("a", 1), meta("article-1"))
         with pytest.raises(StoreError, match="another process"):
             open_store(tmp_path / "s")
-        with open_store(tmp_path / "s", read_only=True) as reader:
-            assert reader.count(G1) == 1
+        assert first.count(G1) == 1
+
+
+def test_close_releases_the_folder_even_while_errors_are_kept(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s", row_cap=1)
+    store.replace_graph(G1, triples("a", 3), meta("article-1"))
+    kept: list[BaseException] = []
+    for fail in (
+        lambda: store.load(STORE_DATA / "bad" / "bad.ttl", graph=G2),
+        lambda: store.query("SELECT * { ?s ?p ?o }"),
+        lambda: store.query("SELEC"),
+        lambda: store.update("DROP ALLL"),
+    ):
+        with pytest.raises(CagraphError) as caught:
+            fail()
+        kept.append(caught.value)
+    store.close()
+    with open_store(tmp_path / "s") as again:  # fails if a traceback still holds the handle
+        assert again.count(G1) == 3
+    assert len(kept) == 4
 
 
 def test_memory_store_needs_no_folder() -> None:

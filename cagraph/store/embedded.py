@@ -39,9 +39,11 @@ def _open(path: Path, *, read_only: bool, create: bool) -> ox.Store:
         )
     try:
         return ox.Store.read_only(where) if read_only else ox.Store(where)
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
         hint = "check the folder's permissions"
-        if "lock" in str(exc).lower():
+        if read_only:
+            hint = "if another process (the API?) is writing it, query that process's URL instead"
+        elif "lock" in str(exc).lower():
             hint = "another process has it open for writing (the API?); stop it or open read-only"
         raise StoreError(f"cannot open the store: {exc}", source=where, hint=hint) from exc
 
@@ -83,7 +85,7 @@ class EmbeddedStore(Store):
         limits: QueryLimits,
         union: bool,
     ) -> QueryResult:
-        store = self._live()
+        self._live()
         subs = substitutions(bindings) or None
         shown = projected(sparql)
         if subs and shown is not None and not shown.issuperset(bindings):
@@ -92,20 +94,21 @@ class EmbeddedStore(Store):
 
         def work(guard: Guard) -> QueryResult:
             try:
-                result = store.query(sparql, use_default_graph_as_union=union, substitutions=subs)
+                result = self._live().query(
+                    sparql, use_default_graph_as_union=union, substitutions=subs
+                )
                 guard()
                 return collect(result, describe=describe, guard=guard)
             except SyntaxError as exc:
                 raise QueryError(f"malformed SPARQL query: {exc}") from exc
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:
                 raise StoreError(f"query failed: {exc}", source=self.spec) from exc
 
         return run_limited(work, limits)
 
     def _update(self, sparql: str, *, user: bool) -> None:
-        store = self._live()
         try:
-            store.update(sparql)
+            self._live().update(sparql)
         except SyntaxError as exc:
             if user:
                 raise QueryError(f"malformed SPARQL update: {exc}") from exc
@@ -118,17 +121,17 @@ class EmbeddedStore(Store):
 
     def _load(self, path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> int:
         """pyoxigraph's own loader: parsing and writing are one transaction."""
-        store = self._live()
-        before = len(store)
+        before = len(self._live())
+        base = path.resolve().as_uri()
         try:
-            store.load(path=path, format=fmt, base_iri=path.resolve().as_uri(), to_graph=graph)
+            self._live().load(path=path, format=fmt, base_iri=base, to_graph=graph)
         except SyntaxError as exc:
             raise syntax_error(path, fmt, exc) from exc
         except ValueError as exc:
             raise InputError(f"cannot read as {fmt.name}: {exc}", source=str(path)) from exc
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"load failed, nothing written: {exc}", source=self.spec) from exc
-        return len(store) - before
+        return len(self._live()) - before
 
     def _insert(self, quads: list[ox.Quad]) -> None:
         try:
@@ -138,15 +141,19 @@ class EmbeddedStore(Store):
 
     def dump(self, fmt: str = "nquads", graph: str | None = None) -> bytes:
         rdf_fmt = rdf_format(fmt)
-        store = self._live()
         if graph is None:
             if not rdf_fmt.supports_datasets:
                 raise InputError(
                     f"{rdf_fmt.name} holds one graph; name the graph or use nquads/trig"
                 )
-            return store.dump(format=rdf_fmt) or b""
-        return store.dump(format=rdf_fmt, from_graph=iri(graph)) or b""
+            return self._live().dump(format=rdf_fmt) or b""
+        return self._live().dump(format=rdf_fmt, from_graph=iri(graph)) or b""
 
     def close(self) -> None:
-        """Drop the pyoxigraph handle (this releases the folder's lock)."""
+        """Drop the pyoxigraph handle, which releases the folder's lock.
+
+        pyoxigraph has no explicit close: the handle is freed when its last reference goes, so
+        methods never keep it in locals that an exception's traceback could hold on to. An
+        abandoned query worker (see limits.py) keeps it until the worker ends.
+        """
         self._store = None
