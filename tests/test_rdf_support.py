@@ -7,8 +7,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pyoxigraph import Store
 from rdflib import Dataset, Graph
 
+from cagraph.rdf.mapping import map_extraction
+from cagraph.rdf.ontology import ontology_quads
+from cagraph.rdf.ties import refresh_ties
 from cagraph.records import ArticleExtraction
 from cagraph.refdata.model import (
     Country,
@@ -20,6 +24,7 @@ from cagraph.refdata.model import (
     Term,
     Title,
 )
+from cagraph.resolve.resolver import Resolver
 
 RDF_DATA = Path(__file__).resolve().parent / "data" / "rdf"
 
@@ -60,3 +65,15 @@ def rdf_file(name: str) -> Graph:
 def trig_file(name: str) -> Dataset:
     """A TriG file of tests/data/rdf as an rdflib dataset."""
     return Dataset().parse(RDF_DATA / name, format="trig")
+
+
+ARTICLES = ("article_a1", "article_a2", "article_a3")
+
+
+def build_store(store: Store, names: tuple[str, ...] = ARTICLES) -> None:
+    """Map the hand-made articles into the store, load the ontology and derive the ties."""
+    resolver = Resolver(reference())
+    for name in names:
+        store.extend(map_extraction(extraction(name), resolver).quads)
+    store.extend(ontology_quads())
+    refresh_ties(store)
