@@ -1,0 +1,411 @@
+"""From a processed Doc to an :class:`ArticleExtraction`: merge mentions and acts, derive ties."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import combinations, product
+
+from spacy.tokens import Doc
+
+from cagraph import EXTRACTOR_VERSION
+from cagraph.nlp.registry import norm_key
+from cagraph.nlp.resources import Resources
+from cagraph.nlp.state import CAPITAL, COUNTRY, DEMONYM, PLACE, Act, DocState
+from cagraph.records import (
+    Agreement,
+    Article,
+    ArticleExtraction,
+    Entity,
+    EntityType,
+    Event,
+    Evidence,
+    Role,
+    Tie,
+)
+
+TIES_COMPONENT = "cagraph.ties.v1"
+MAX_TIE_PARTIES = 6  # more countries than this at one event is a multilateral gathering
+GENERIC_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "on",
+        "in",
+        "for",
+        "and",
+        "between",
+        "with",
+        "to",
+        "memorandum",
+        "memorandums",
+        "memoranda",
+        "agreement",
+        "agreements",
+        "understanding",
+        "cooperation",
+        "mou",
+        "mous",
+        "document",
+        "documents",
+        "treaty",
+        "declaration",
+        "joint",
+        "statement",
+        "protocol",
+        "deal",
+        "deals",
+        "program",
+        "programme",
+        "roadmap",
+        "plan",
+        "intergovernmental",
+        "interdepartmental",
+        "bilateral",
+        "new",
+        "additional",
+        "talks",
+        "negotiations",
+        "meeting",
+        "meetings",
+        "visit",
+        "official",
+        "state",
+        "working",
+        "high-level",
+        "top-level",
+        "level",
+        "summit",
+        "forum",
+        "sides",
+        "two",
+        "countries",
+        "business",
+    ]
+)
+ORDINAL = re.compile(
+    r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[IVX]+)\b",
+    re.I,
+)
+
+
+class Assembler:
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+
+    def __call__(self, doc: Doc, article: Article) -> ArticleExtraction:
+        st: DocState = doc._.cag
+        evidence = _EvidenceMaker(doc, st, article.id)
+        entities = self._countries(doc, st, evidence)
+        country_keys = {norm_key(e.name) for e in entities} | {
+            norm_key(a) for e in entities for a in e.aliases
+        }
+        entities += self._orgs(st, evidence, country_keys)
+        entities += self._persons(st, evidence)
+        entities += self._places(st, evidence)
+        acts = _drop_vague(self._merge(st.acts))
+        self._dates(st, acts)
+        agreements = [self._agreement(a, evidence) for a in acts if a.category == "agreement"]
+        events = [self._event(a, evidence) for a in acts if a.category == "event"]
+        ties = self._ties(acts, evidence)
+        return ArticleExtraction(
+            id=article.id,
+            published=article.published,
+            url=article.url,
+            title=article.title,
+            attribution=list(article.attribution),
+            entities=entities,
+            agreements=agreements,
+            events=events,
+            ties=ties,
+            extractor=EXTRACTOR_VERSION,
+            content_hash=article.content_hash,
+            skipped_non_english=article.skipped_non_english,
+        )
+
+    # -- entities ---------------------------------------------------------------------------------
+    def _countries(self, doc: Doc, st: DocState, ev: _EvidenceMaker) -> list[Entity]:
+        names: dict[str, Counter[str]] = {}
+        demonyms: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
+        for m in st.mentions:
+            if not m.iso or not (m.label in (COUNTRY, DEMONYM) or (m.label == CAPITAL and m.gov)):
+                continue
+            first.setdefault(m.iso, m.start)
+            if m.label == COUNTRY:
+                names.setdefault(m.iso, Counter())[m.text] += 1
+            elif m.label == DEMONYM:
+                demonyms.setdefault(m.iso, set()).add(m.text)
+        out: list[Entity] = []
+        for iso in sorted(first, key=lambda i: first[i]):
+            counter = names.get(iso, Counter())
+            forms = [f for f, _ in sorted(counter.items(), key=lambda x: (-x[1], -len(x[0])))]
+            forms = [f for f in forms if not (f.isupper() and len(f) > 3)] or forms
+            canonical = self.res.country_name(iso)
+            name = forms[0] if forms else canonical
+            aliases = _unique([*forms[1:], *sorted(demonyms.get(iso, ()))], name)
+            country = self.res.country_by_iso.get(iso)
+            etype: EntityType = "Organization" if iso == "EU" else "Country"
+            out.append(
+                Entity(
+                    type=etype,
+                    name=name,
+                    aliases=aliases,
+                    iso=iso,
+                    qid=country.qid if country else None,
+                    evidence=[ev.at(first[iso], "cagraph.gazetteer.v1", 0.95)],
+                    confidence=0.95,
+                )
+            )
+        return out
+
+    def _orgs(self, st: DocState, ev: _EvidenceMaker, taken: set[str]) -> list[Entity]:
+        out: list[Entity] = []
+        for info in st.orgs.values():
+            if norm_key(info.name) in taken:
+                continue
+            known = self.res.org_by_id.get(info.known_id) if info.known_id else None
+            out.append(
+                Entity(
+                    type="Organization",
+                    name=info.name,
+                    aliases=_unique(sorted(info.forms), info.name),
+                    country=info.iso if info.iso and len(info.iso) == 2 else None,
+                    qid=known.qid if known else None,
+                    evidence=[ev.at(info.first, "cagraph.names.v1", info.confidence)],
+                    confidence=info.confidence,
+                )
+            )
+        return out
+
+    def _persons(self, st: DocState, ev: _EvidenceMaker) -> list[Entity]:
+        out: list[Entity] = []
+        first: dict[str, int] = {}
+        for m in st.mentions:
+            if m.label == "PERSON":
+                first.setdefault(m.key, m.start)
+        for key, info in st.persons.items():
+            roles = [
+                Role(title=t, of=of, of_iso=iso if iso and len(iso) == 2 else None)
+                for t, of, iso in info.roles
+            ]
+            out.append(
+                Entity(
+                    type="Person",
+                    name=info.name,
+                    aliases=_unique(sorted(info.forms), info.name),
+                    country=info.iso if info.iso and len(info.iso) == 2 else None,
+                    roles=roles,
+                    evidence=[ev.at(first.get(key, 0), "cagraph.names.v1", info.confidence)],
+                    confidence=info.confidence,
+                )
+            )
+        return out
+
+    def _places(self, st: DocState, ev: _EvidenceMaker) -> list[Entity]:
+        seen: dict[str, Entity] = {}
+        for m in st.mentions:
+            if m.label not in (PLACE, CAPITAL) or m.gov:
+                continue
+            name = m.text if not (m.text.isupper() and len(m.text) > 3) else m.text.title()
+            key = norm_key(name)
+            if key in seen:
+                continue
+            seen[key] = Entity(
+                type="Place",
+                name=name,
+                country=m.iso if m.iso and len(m.iso) == 2 else None,
+                evidence=[ev.at(m.start, "cagraph.gazetteer.v1", 0.9)],
+                confidence=0.9,
+            )
+        return list(seen.values())
+
+    # -- acts ---------------------------------------------------------------------------------
+    def _merge(self, acts: list[Act]) -> list[Act]:
+        merged: list[Act] = []
+        for act in acts:
+            target = next((m for m in merged if _same_act(m, act)), None)
+            if target is None:
+                merged.append(act)
+                continue
+            if len(_content(act.name)) > len(_content(target.name)) and not act.generic:
+                target.name = act.name
+            for p in act.parties:
+                if p not in target.parties:
+                    target.parties.append(p)
+            for c in act.countries:
+                if c not in target.countries:
+                    target.countries.append(c)
+            for o in act.orgs:
+                if o not in target.orgs:
+                    target.orgs.append(o)
+            target.topics = target.topics or act.topics
+            target.sides = target.sides or act.sides
+            target.location = target.location or act.location
+            target.confidence = min(1.0, max(target.confidence, act.confidence) + 0.05)
+        return merged
+
+    def _dates(self, st: DocState, acts: list[Act]) -> None:
+        for act in acts:
+            for start, _end, value in st.dates:
+                if act.sent_start <= start and (start < act.end + 40):
+                    act.date = value
+                    break
+
+    def _agreement(self, act: Act, ev: _EvidenceMaker) -> Agreement:
+        return Agreement(
+            kind=act.kind,  # type: ignore[arg-type]
+            name=act.name,
+            parties=act.parties,
+            countries=act.countries,
+            date=act.date,
+            location=act.location,
+            topics=act.topics,
+            count=act.count,
+            evidence=ev.at(act.start, act.component, act.confidence),
+            confidence=act.confidence,
+        )
+
+    def _event(self, act: Act, ev: _EvidenceMaker) -> Event:
+        return Event(
+            kind=act.kind,  # type: ignore[arg-type]
+            name=act.name,
+            location=act.location,
+            date=act.date,
+            participants=act.parties,
+            countries=act.countries,
+            evidence=ev.at(act.start, act.component, act.confidence),
+            confidence=act.confidence,
+        )
+
+    def _ties(self, acts: list[Act], ev: _EvidenceMaker) -> list[Tie]:
+        ties: dict[tuple[str, str], Tie] = {}
+        state_level = self.res.state_level
+        for act in acts:
+            if act.multilateral:
+                continue
+            if act.sides is not None:
+                pairs = {tuple(sorted((a, b))) for a, b in product(*act.sides) if a != b}
+            else:
+                cs = [c for c in act.countries if c in state_level]
+                if len(cs) < 2 or len(cs) > MAX_TIE_PARTIES:
+                    continue
+                pairs = {tuple(sorted(p)) for p in combinations(cs, 2)}
+            basis = f"{act.category}:{act.kind}"
+            for a, b in sorted(pairs):
+                key = (a, b)
+                evidence = ev.at(act.start, TIES_COMPONENT, act.confidence)
+                old = ties.get(key)
+                if old is None:
+                    ties[key] = Tie(
+                        a=a, b=b, basis=[basis], evidence=[evidence], confidence=act.confidence
+                    )
+                else:
+                    ties[key] = old.model_copy(
+                        update={
+                            "basis": _unique([*old.basis, basis], ""),
+                            "evidence": [*old.evidence, evidence],
+                            "confidence": min(1.0, max(old.confidence, act.confidence) + 0.05),
+                        }
+                    )
+        return list(ties.values())
+
+
+class _EvidenceMaker:
+    def __init__(self, doc: Doc, st: DocState, article_id: str) -> None:
+        self.doc = doc
+        self.st = st
+        self.article_id = article_id
+        self._sentences: dict[int, tuple[str, int]] = {}
+
+    def at(self, token: int, component: str, confidence: float) -> Evidence:
+        idx = -1
+        if self.st.sents:
+            token = min(max(token, 0), len(self.doc) - 1)
+            idx = self.st.sent_of[token]
+        cached = self._sentences.get(idx)
+        if cached is None:
+            sent = self.st.sents[idx] if idx >= 0 else self.doc[0:0]
+            raw = sent.text
+            text = raw.strip()
+            cached = (text, sent.start_char + len(raw) - len(raw.lstrip()))
+            self._sentences[idx] = cached
+        text, start = cached
+        return Evidence(
+            article_id=self.article_id,
+            sentence=text,
+            start=start,
+            end=start + len(text),
+            component=component,
+            confidence=round(min(1.0, max(0.0, confidence)), 3),
+        )
+
+
+def _drop_vague(acts: list[Act]) -> list[Act]:
+    """A plural mention ("signed new cooperation agreements") stands for the precise ones."""
+    out: list[Act] = []
+    for act in acts:
+        # "the agreement covers …": the one already named, whatever its kind
+        if (
+            act.generic
+            and act.category == "agreement"
+            and any(o is not act and o.category == "agreement" and not o.generic for o in acts)
+        ):
+            continue
+        if act.plural and act.category == "agreement":
+            mine = set(act.countries)
+            if any(
+                o is not act
+                and o.category == "agreement"
+                and not o.plural
+                and mine & set(o.countries)
+                for o in acts
+            ):
+                continue
+        out.append(act)
+    return out
+
+
+def _same_act(a: Act, b: Act) -> bool:
+    if a.category != b.category or a.kind != b.kind:
+        return False
+    if a.count is not None or b.count is not None:
+        return False
+    ca, cb = set(a.countries), set(b.countries)
+    if ca and cb and not (ca <= cb or cb <= ca):
+        return False
+    oa, ob = ORDINAL.findall(a.name), ORDINAL.findall(b.name)
+    if oa and ob and {o.lower() for o in oa} != {o.lower() for o in ob}:
+        return False
+    if a.generic or b.generic:
+        return True
+    if a.category == "agreement":
+        if a.item and b.item:
+            return False  # each item of a list is its own document
+        orgs_a, orgs_b = set(a.orgs), set(b.orgs)
+        if orgs_a and orgs_b and not orgs_a & orgs_b:
+            return False
+        if not (a.topical and b.topical):
+            return True
+    wa, wb = _content(a.name), _content(b.name)
+    if not wa or not wb:
+        return True
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def _content(name: str) -> set[str]:
+    words = re.findall(r"[\w+]+", name.lower())
+    return {w for w in words if w not in GENERIC_WORDS and len(w) > 1}
+
+
+def _unique(items: list[str], name: str) -> list[str]:
+    seen = {norm_key(name)} if name else set()
+    out: list[str] = []
+    for item in items:
+        key = norm_key(item)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

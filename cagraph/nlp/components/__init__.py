@@ -1,0 +1,1 @@
+"""The extractor's registered spaCy components (``cagraph.<part>.v1``)."""

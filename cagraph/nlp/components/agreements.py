@@ -1,0 +1,491 @@
+"""``cagraph.agreements.v1``: agreements signed, concluded, adopted or launched — not proposed.
+
+A trigger noun (memorandum, agreement, treaty, joint statement, roadmap…) counts when its
+sentence reports the act (signed, inked, concluded, adopted, launched, exchanged instruments…),
+when it sits in a list of signed documents, or when it is a named agreement ("the 1996
+Partnership and Cooperation Agreement"). Proposals and plans do not count. Plural triggers with a
+list of topics ("memorandums on transport, communications and IT") give one agreement per topic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from cagraph.nlp.components.actors import ActorFinder, Actors
+from cagraph.nlp.resources import Resources, get_resources
+from cagraph.nlp.state import AGR, Act, DocState, Mention, state
+from cagraph.nlp.topics import topics_for
+
+NAME = "cagraph.agreements.v1"
+FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
+PREPOSITIONS = frozenset(
+    ["of", "on", "for", "under", "within", "into", "from", "about", "to", "over"]
+)
+NAME_STOPS = frozenset(
+    [
+        "which",
+        "that",
+        "was",
+        "were",
+        "is",
+        "are",
+        "signed",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "aimed",
+        "worth",
+        "to",
+        "by",
+        "as",
+        "while",
+        "after",
+        "during",
+        "following",
+        "at",
+    ]
+)
+BULLETS = frozenset({"-", "–", "•", "*", "·"})
+COMPLEMENT_STARTS = frozenset(["on", "between", "for", "in", "of", "with", "to"])
+DETERMINERS = frozenset({"the", "this", "that", "these", "those", "said", "its", "their"})
+
+
+class AgreementFinder:
+    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
+        self.name = name
+        self.res: Resources = get_resources(Path(data_dir) if data_dir else None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        triggers = [t for t in st.triggers if t.label == AGR]
+        if not triggers:
+            return doc
+        finder = ActorFinder(doc, st, self.res)
+        sents = st.sents
+        list_open = False
+        recent = -10  # index of the last sentence that reported an agreement
+        prev_semicolon = False
+        ti = 0
+        for idx, sent in enumerate(sents):
+            if _is_blank(sent):
+                continue
+            item = _is_list_item(sent) or (list_open and prev_semicolon)
+            last = _last_word(sent)
+            prev_semicolon = last is not None and last.text == ";"
+            if not item:
+                list_open = False
+            mine: list[Mention] = []
+            while ti < len(triggers) and triggers[ti].start < sent.end:
+                if triggers[ti].start >= sent.start:
+                    mine.append(triggers[ti])
+                ti += 1
+            before = len(st.acts)
+            if mine:
+                self._sentence(
+                    doc, sent, mine, finder, item and list_open, idx, sents, recent >= idx - 2
+                )
+            if len(st.acts) > before:
+                recent = idx
+            if last is not None and last.text == ":" and self._signing_index(sent) is not None:
+                list_open = True
+        return doc
+
+    # -- one sentence ---------------------------------------------------------------------------
+    def _sentence(
+        self,
+        doc: Doc,
+        sent: Span,
+        triggers: list[Mention],
+        finder: ActorFinder,
+        in_list: bool,
+        idx: int,
+        sents: list[Span],
+        continued: bool,
+    ) -> None:
+        lex = self.res.lex
+        st = state(doc)
+        signing = self._signing_index(sent)
+        blocked = signing is not None and self._not_yet(doc, signing, sent.start)
+        previous: Mention | None = None
+        for trig in triggers:
+            nested = previous is not None and _after_preposition(doc, trig.start, sent.start)
+            if nested:
+                continue
+            kind = trig.key
+            low = trig.text.lower()
+            generic = low in lex.generic_agreement_nouns
+            named = _capitalised_name(doc, trig, sent.start)
+            det = _determiner(doc, trig.start, sent.start)
+            if generic and det in DETERMINERS:
+                continue  # "the document was signed": the one already named
+            if det == "other":
+                continue
+            near_block = self._not_yet(doc, trig.start, sent.start, window=6)
+            act_ok = in_list or (signing is not None and not blocked) or (named and not blocked)
+            act_ok = act_ok or (continued and not near_block and not blocked)
+            if near_block and not in_list:
+                act_ok = False
+            if kind == "Program" and not in_list:
+                act_ok = self._program_act(doc, sent, trig) or (
+                    named and signing is not None and not blocked
+                )
+            if not act_ok:
+                continue
+            previous = trig
+            count = _count_before(doc, trig.start, sent.start, lex.count_words)
+            if count is not None and (_ends_with_colon(sent) or _list_follows(sents, idx)):
+                continue  # "ten documents were signed:" followed by the list itself
+            name_start = named[0] if named else _premodifier_start(doc, trig.start, sent.start)
+            name_end = _complement_end(doc, trig.end, sent.end, lex.signing_words)
+            actors = self._parties(doc, sent, trig, name_start, name_end, signing, finder)
+            items = _items(doc, trig, name_end, sent.end) if low.endswith("s") else []
+            base = doc[name_start : trig.end].text
+            if len(items) >= 2:
+                for item_start, item_end in items:
+                    name = f"{base} on {doc[item_start:item_end].text}"
+                    self._add(st, kind, name, trig, sent, actors, None, generic=False)
+                continue
+            name = doc[name_start:name_end].text.strip(" ,;:")
+            anaphoric = (
+                det in DETERMINERS
+                and not named
+                and (name_end == trig.end or doc[trig.end].lower_ not in COMPLEMENT_STARTS)
+            )
+            plural = low.endswith("s") and count is None
+            if not actors and st.acts:
+                actors = self._inherit(st, sent.start)
+            self._add(
+                st,
+                kind,
+                name,
+                trig,
+                sent,
+                actors,
+                count,
+                generic=anaphoric,
+                plural=plural,
+                item=in_list,
+            )
+
+    def _add(
+        self,
+        st: DocState,
+        kind: str,
+        name: str,
+        trig: Mention,
+        sent: Span,
+        actors: Actors,
+        count: int | None,
+        generic: bool,
+        plural: bool = False,
+        item: bool = False,
+    ) -> None:
+        if len(actors.names) < 2 and count is None:
+            return  # one actor alone: a domestic programme or decision, not an agreement
+        st.acts.append(
+            Act(
+                category="agreement",
+                kind=kind,
+                name=name,
+                start=trig.start,
+                end=trig.end,
+                sent_start=sent.start,
+                parties=list(actors.names),
+                countries=list(actors.countries),
+                orgs=list(actors.orgs),
+                topics=topics_for(name, self.res.lex),
+                count=count,
+                generic=generic,
+                plural=plural,
+                item=item,
+                topical=_topical(name),
+                component=self.name,
+                confidence=0.8 if actors.countries else 0.6,
+            )
+        )
+
+    # -- who signed -----------------------------------------------------------------------------
+    def _parties(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Mention,
+        name_start: int,
+        name_end: int,
+        signing: int | None,
+        finder: ActorFinder,
+    ) -> Actors:
+        out = Actors()
+        clause_end = finder.clause_end(trig.end, sent.end)
+        between = finder.between(name_start, max(name_end, min(clause_end, trig.end + 25)))
+        if between is None:
+            # "a clutch of agreements between A and B, including a power purchase agreement"
+            between = finder.between(sent.start, name_start)
+        if between is not None:
+            out.merge(between)
+        own = finder.in_span(name_start, trig.start)
+        out.merge(own)
+        if signing is not None and signing < trig.start:
+            subject = finder.in_span(sent.start, signing)
+            if not subject:
+                generic = finder.generic_pair(sent.start, signing)
+                if generic is not None:
+                    subject = generic
+            out.merge(subject)
+        if signing is not None and signing > trig.end:
+            # "… was signed by A and B" / "signed between A and B"
+            k = signing + 1
+            if k < sent.end and doc[k].lower_ == "by":
+                out.merge(finder.in_span(k + 1, finder.clause_end(k + 1, sent.end)))
+        for k in range(trig.end, clause_end):
+            if doc[k].lower_ == "with":
+                stop = min(clause_end, k + 8)
+                out.merge(finder.in_span(k + 1, stop))
+                break
+        if len(out.countries) < 2:
+            context = finder.focus_actors(trig.start, institutions=not out)
+            if len(context.countries) == 2 and (
+                not out
+                or (out.countries and out.countries[0] in context.countries and not out.orgs)
+            ):
+                out.merge(context)
+        return out
+
+    def _inherit(self, st: DocState, sent_start: int) -> Actors:
+        """'The other agreement is a memorandum …': the parties of the agreement just before."""
+        out = Actors()
+        for act in reversed(st.acts):
+            if act.category == "agreement" and act.sent_start < sent_start:
+                for name in act.parties:
+                    out.add_name(name)
+                for iso in act.countries:
+                    if iso not in out.countries:
+                        out.countries.append(iso)
+                break
+        return out
+
+    def _signing_index(self, sent: Span) -> int | None:
+        words = self.res.lex.signing_words
+        for tok in sent:
+            if tok.lower_ in words:
+                return tok.i
+        return None
+
+    def _not_yet(self, doc: Doc, signing: int, sent_start: int, window: int = 3) -> bool:
+        words = self.res.lex.not_yet_words
+        for k in range(max(sent_start, signing - window), signing):
+            if doc[k].lower_ in words:
+                return True
+        return False
+
+    def _program_act(self, doc: Doc, sent: Span, trig: Mention) -> bool:
+        lex = self.res.lex
+        for tok in sent:
+            if tok.lower_ in lex.program_verbs:
+                return not self._not_yet(doc, tok.i, sent.start)
+        return False
+
+
+# -- token-level helpers -----------------------------------------------------------------------
+def _first_word(sent: Span) -> Token | None:
+    doc = sent.doc
+    for k in range(sent.start, sent.end):
+        if not doc[k].is_space:
+            return doc[k]
+    return None
+
+
+def _last_word(sent: Span) -> Token | None:
+    doc = sent.doc
+    for k in range(sent.end - 1, sent.start - 1, -1):
+        if not doc[k].is_space:
+            return doc[k]
+    return None
+
+
+def _is_list_item(sent: Span) -> bool:
+    first = _first_word(sent)
+    if first is None:
+        return False
+    if first.text in BULLETS:
+        return True
+    if first.like_num and first.i + 1 < sent.end and sent.doc[first.i + 1].text in (".", ")"):
+        return True
+    last = _last_word(sent)
+    return last is not None and last.text == ";"
+
+
+def _is_blank(sent: Span) -> bool:
+    return _first_word(sent) is None
+
+
+def _ends_with_colon(sent: Span) -> bool:
+    last = _last_word(sent)
+    return last is not None and last.text == ":"
+
+
+def _list_follows(sents: list[Span], idx: int) -> bool:
+    for nxt in sents[idx + 1 : idx + 3]:
+        if _ends_with_colon(nxt):
+            return True
+        if _is_list_item(nxt) and any(t.text in BULLETS for t in nxt[:1]):
+            return True
+    return False
+
+
+def _after_preposition(doc: Doc, start: int, sent_start: int) -> bool:
+    k = start - 1
+    steps = 0
+    while k >= sent_start and steps < 4:
+        low = doc[k].lower_
+        if low in PREPOSITIONS:
+            return True
+        if low in (",", "and", ";") or doc[k].is_punct:
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+def _determiner(doc: Doc, start: int, sent_start: int) -> str | None:
+    k = start - 1
+    steps = 0
+    while k >= sent_start and steps < 4:
+        low = doc[k].lower_
+        if low in DETERMINERS or low in ("a", "an", "other"):
+            return low
+        if doc[k].is_punct:
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _capitalised_name(doc: Doc, trig: Mention, sent_start: int) -> tuple[int, int] | None:
+    """'Enhanced Partnership and Cooperation Agreement', 'Astana Declaration', 'Joint Protocol'."""
+    if not doc[trig.end - 1].text[:1].isupper():
+        return None
+    k = trig.start
+    while k - 1 >= sent_start:
+        prev = doc[k - 1]
+        if prev.text[:1].isupper() or (
+            prev.lower_ in ("and", "of", "on")
+            and k - 2 >= sent_start
+            and doc[k - 2].text[:1].isupper()
+        ):
+            k -= 1
+            continue
+        if prev.like_num and len(prev.text) == 4:
+            break
+        break
+    if k == trig.start and trig.start == sent_start:
+        return None  # a capital only because the sentence starts there
+    return (k, trig.end)
+
+
+def _premodifier_start(doc: Doc, start: int, sent_start: int) -> int:
+    k = start
+    while k - 1 >= sent_start:
+        prev = doc[k - 1]
+        if (
+            prev.lower_ in DETERMINERS
+            or prev.lower_ in ("a", "an")
+            or prev.is_punct
+            or prev.like_num
+        ):
+            break
+        if prev.lower_ in PREPOSITIONS or prev.lower_ in ("signed", "sign", "and", "with", "inked"):
+            break
+        k -= 1
+        if start - k >= 4:
+            break
+    return k
+
+
+def _complement_end(
+    doc: Doc, start: int, sent_end: int, stops: frozenset[str] = frozenset()
+) -> int:
+    k = start
+    while k < sent_end and k - start < 30:
+        tok = doc[k]
+        if tok.text in (";", ".", ":", "(") or tok.lower_ in NAME_STOPS or tok.lower_ in stops:
+            break
+        if tok.text == "," and not (k + 1 < sent_end and doc[k + 1].text[:1].isupper()):
+            break
+        k += 1
+    return k
+
+
+def _topical(name: str) -> bool:
+    """Does the name say what the document is about ("… on plant quarantine")?"""
+    low = f" {name.lower()} "
+    return any(f" {p} " in low for p in ("on", "in the field of", "in the sphere of", "for the"))
+
+
+def _count_before(doc: Doc, start: int, sent_start: int, words: dict[str, int]) -> int | None:
+    for k in range(start - 1, max(sent_start - 1, start - 5), -1):
+        tok = doc[k]
+        if k + 1 < len(doc) and doc[k + 1].text in ("-", "–"):
+            continue  # "25-year agreement"
+        if tok.like_num:
+            try:
+                return int(tok.text.replace(",", ""))
+            except ValueError:
+                value = words.get(tok.lower_)
+                if value is not None:
+                    return value
+        value = words.get(tok.lower_)
+        if value is not None:
+            return value
+    return None
+
+
+def _items(doc: Doc, trig: Mention, name_end: int, sent_end: int) -> list[tuple[int, int]]:
+    """Topics listed after a plural trigger: 'on A, B, and C' / 'on A and on B'."""
+    k = trig.end
+    if k < sent_end and doc[k].text == ",":
+        k += 1
+    if k < sent_end and doc[k].lower_ == "including":
+        k += 1
+    if k >= sent_end or doc[k].lower_ not in ("on", "in", "for"):
+        return []
+    k += 1
+    end = k
+    while end < sent_end:
+        tok = doc[end]
+        if tok.text in (";", ".", ":") or (
+            tok.lower_ == "as" and end + 1 < sent_end and doc[end + 1].lower_ == "well"
+        ):
+            break
+        end += 1
+    repeated: list[tuple[int, int]] = []
+    cur = k
+    for x in range(k, end - 1):
+        if doc[x].lower_ == "and" and doc[x + 1].lower_ in ("on", "in", "for"):
+            repeated.append((cur, x))
+            cur = x + 2
+    if repeated:
+        repeated.append((cur, end))
+        return [(p, q) for p, q in repeated if q > p]
+    if doc[k].lower_ == "cooperation" and k + 1 < end and doc[k + 1].lower_ == "in":
+        k += 2
+    pieces: list[tuple[int, int]] = []
+    cur = k
+    for x in range(k, end):
+        if doc[x].text == ",":
+            pieces.append((cur, x))
+            cur = x + 1
+            if cur < end and doc[cur].lower_ == "and":
+                cur += 1
+    pieces.append((cur, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+@Language.factory(FACTORY, default_config={"data_dir": ""})
+def make_agreement_finder(nlp: Language, name: str, data_dir: str) -> AgreementFinder:
+    return AgreementFinder(nlp, name, data_dir)

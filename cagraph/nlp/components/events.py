@@ -1,0 +1,332 @@
+"""``cagraph.events.v1``: summits, talks, meetings, visits, forums — with participants and place.
+
+A trigger noun counts when its event is named ("Korea-Central Asia Policy Roundtable", the
+“Central Asia–China” meeting) or when its sentence says it happened (held, hosted, attended,
+during, on the sidelines of…). Region-to-partner formats ("Central Asia – EU", "C5+1") give the two
+sides; a summit of an international organisation is marked multilateral.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from cagraph.nlp.components.actors import ActorFinder, Actors
+from cagraph.nlp.resources import Resources, get_resources
+from cagraph.nlp.state import CAPITAL, EVT, ORG, PLACE, Act, DocState, Mention, state
+
+NAME = "cagraph.events.v1"
+FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
+HAPPENED = frozenset(
+    [
+        "held",
+        "hosted",
+        "hosting",
+        "attended",
+        "attend",
+        "met",
+        "meet",
+        "meets",
+        "visited",
+        "visiting",
+        "paid",
+        "paying",
+        "took",
+        "during",
+        "sidelines",
+        "following",
+        "opened",
+        "convened",
+        "organized",
+        "organised",
+        "chaired",
+        "participated",
+        "gathered",
+        "welcomed",
+        "received",
+        "arrived",
+        "hold",
+        "holds",
+        "host",
+        "hosts",
+        "concluded",
+        "kicked",
+        "join",
+        "joined",
+        "addressed",
+        "speaking",
+        "spoke",
+        "took",
+        "place",
+        "witnessed",
+        "attending",
+        "marked",
+        "celebrated",
+    ]
+)
+NEVER_NAME = frozenset(
+    [
+        "the",
+        "these",
+        "those",
+        "this",
+        "that",
+        "a",
+        "an",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "during",
+        "at",
+        "in",
+    ]
+)
+OF_STOPS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "was",
+        "were",
+        "is",
+        "are",
+        "which",
+        "that",
+        "who",
+        "held",
+        "took",
+        "during",
+        "where",
+        "with",
+        "for",
+        "by",
+        "as",
+    ]
+)
+QUOTES = frozenset({'"', "“", "”", "«", "»"})
+INTERNATIONAL_KINDS = frozenset({"international", "intergovernmental", "regional"})
+
+
+class EventFinder:
+    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
+        self.name = name
+        self.res: Resources = get_resources(Path(data_dir) if data_dir else None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        triggers = [t for t in st.triggers if t.label == EVT]
+        if not triggers:
+            return doc
+        finder = ActorFinder(doc, st, self.res)
+        ti = 0
+        for sent in st.sents:
+            mine: list[Mention] = []
+            while ti < len(triggers) and triggers[ti].start < sent.end:
+                if triggers[ti].start >= sent.start:
+                    mine.append(triggers[ti])
+                ti += 1
+            if mine:
+                self._sentence(doc, sent, mine, finder)
+        return doc
+
+    def _sentence(self, doc: Doc, sent: Span, triggers: list[Mention], finder: ActorFinder) -> None:
+        st = state(doc)
+        lex = self.res.lex
+        happened = any(t.lower_ in HAPPENED or t.lower_ in lex.signing_words for t in sent)
+        kinds_done: set[str] = set()
+        for trig in triggers:
+            low = trig.text.lower()
+            named = _named_span(doc, trig, sent.start)
+            if low in lex.capitalised_only_events and not trig.text[:1].isupper():
+                continue
+            if (
+                low.endswith("s")
+                and low not in ("talks", "negotiations", "consultations", "finals")
+                and not named
+            ):
+                continue  # "past forums": no one event
+            if _future(doc, trig.start, sent.start, lex.not_yet_words):
+                continue
+            if not named and not happened:
+                continue
+            kind = trig.key
+            if kind in kinds_done and not named:
+                continue  # "talks … during the state visit": one meeting
+            name_start = named[0] if named else _premod_start(doc, trig.start, sent.start)
+            name_end = _of_end(doc, trig.end, sent.end)
+            sides = finder.region_format(name_start, name_end)
+            if sides is None and (named or kind != "Meeting"):
+                sides = finder.region_format(sent.start, sent.end)
+            actors = Actors()
+            between = finder.between(trig.end, min(sent.end, trig.end + 30))
+            if between is not None:
+                actors.merge(between)
+            own = finder.in_span(name_start, name_end, regions=True)
+            actors.merge(own)
+            if sides is not None and kind == "Meeting" and "ministerial" not in low:
+                kind = "Summit"  # "the “Central Asia–China” meeting": a region-to-partner summit
+            backdrop = _sidelines(doc, name_start, sent.start)
+            if backdrop:
+                sides = None  # "on the sidelines of the X summit": the summit is a backdrop
+            multilateral = backdrop or self._multilateral(own, sides)
+            det = doc[name_start - 1].lower_ if name_start > sent.start else ""
+            if (
+                not named
+                and det in ("the", "this", "that")
+                and not own
+                and self._refer_back(st, finder.in_span(sent.start, sent.end, skip_locations=True))
+            ):
+                continue  # "attended the meeting as a guest": the event named before
+            if (kind == "Meeting" or not own) and not multilateral:
+                actors.merge(
+                    finder.in_span(
+                        sent.start, sent.end, places_as_countries=_visit(low), skip_locations=True
+                    )
+                )
+            if sides is not None:
+                for iso in (*sides[0], *sides[1]):
+                    actors.add_country(iso, self.res.country_name(iso))
+            if len(actors.countries) < 2 and kind == "Meeting":
+                context = finder.focus_actors(trig.start)
+                if len(context.countries) == 2 and (
+                    not actors.countries or actors.countries[0] in context.countries
+                ):
+                    actors.merge(context)
+            if not actors.countries and not actors.names:
+                continue
+            verb = low in lex.event_verbs
+            if verb and len(actors.names) < 2:
+                continue  # "met the demand": a meeting needs two parties
+            if kind == "Summit" and multilateral:
+                actors.merge(finder.in_span(sent.start, sent.end))
+            kinds_done.add(kind)
+            st.acts.append(
+                Act(
+                    category="event",
+                    kind=kind,
+                    name="meeting" if verb else doc[name_start:name_end].text.strip(' ,;:“”"'),
+                    start=trig.start,
+                    end=trig.end,
+                    sent_start=sent.start,
+                    parties=list(actors.names),
+                    countries=list(actors.countries),
+                    sides=sides,
+                    multilateral=multilateral,
+                    location=_location(doc, st, sent),
+                    component=self.name,
+                    confidence=0.8 if named else 0.65,
+                )
+            )
+
+    def _refer_back(self, st: DocState, actors: Actors) -> bool:
+        """Add this sentence's actors to the last event named before it, if there is one."""
+        previous = next((a for a in reversed(st.acts) if a.category == "event"), None)
+        if previous is None:
+            return False
+        for name in actors.names:
+            if name not in previous.parties:
+                previous.parties.append(name)
+        for iso in actors.countries:
+            if iso not in previous.countries:
+                previous.countries.append(iso)
+        return True
+
+    def _multilateral(
+        self, own: Actors, sides: tuple[tuple[str, ...], tuple[str, ...]] | None
+    ) -> bool:
+        if sides is not None:
+            return False
+        for name in own.orgs:
+            for org in self.res.ref.organizations:
+                if org.name == name or name in org.acronyms or name in org.aliases:
+                    return org.kind in INTERNATIONAL_KINDS
+        return False
+
+
+def _sidelines(doc: Doc, start: int, sent_start: int) -> bool:
+    words = [t.lower_ for t in doc[max(sent_start, start - 4) : start]]
+    return "sidelines" in words or "margins" in words
+
+
+def _visit(low: str) -> bool:
+    return "visit" in low
+
+
+def _future(doc: Doc, start: int, sent_start: int, words: frozenset[str]) -> bool:
+    for k in range(max(sent_start, start - 5), start):
+        if doc[k].lower_ in words and doc[k].lower_ not in ("plan", "plans"):
+            return True
+    return False
+
+
+def _named_span(doc: Doc, trig: Mention, sent_start: int) -> tuple[int, int] | None:
+    """A capitalised or quoted name ending in the trigger: 'Korea-Central Asia Policy Forum'."""
+    k = trig.start
+    capital = doc[trig.start].text[:1].isupper()
+    while k - 1 >= sent_start:
+        prev = doc[k - 1]
+        if prev.text in QUOTES:
+            # “Central Asia–China” meeting
+            j = k - 2
+            while j >= sent_start and doc[j].text not in QUOTES:
+                j -= 1
+            if j >= sent_start and k - 1 - j <= 8:
+                return (j, trig.end)
+            break
+        if prev.lower_ in NEVER_NAME:
+            break
+        if prev.text[:1].isupper() or prev.text in ("-", "–", "+") or (prev.like_num and capital):
+            k -= 1
+            continue
+        break
+    if k == trig.start:
+        first_word = all(t.is_punct or t.is_space for t in doc[sent_start : trig.start])
+        return (k, trig.end) if capital and not first_word else None
+    if k == sent_start and not capital:
+        return (k, trig.end)
+    return (k, trig.end)
+
+
+def _premod_start(doc: Doc, start: int, sent_start: int) -> int:
+    k = start
+    while k - 1 >= sent_start and k > start - 3:
+        prev = doc[k - 1]
+        if prev.is_punct or prev.lower_ in ("the", "a", "an", "of", "at", "in", "during", "and"):
+            break
+        k -= 1
+    return k
+
+
+def _of_end(doc: Doc, end: int, sent_end: int) -> int:
+    """'state visit of the President of Mongolia', 'summit of the SCO'."""
+    k = end
+    if k < sent_end and doc[k].lower_ in ("of", "between", "to"):
+        k += 1
+        while k < sent_end and k - end < 12:
+            tok = doc[k]
+            if tok.is_punct and tok.text not in ("-", "–") and tok.text not in QUOTES:
+                break
+            if tok.lower_ in OF_STOPS:
+                break
+            k += 1
+    return k
+
+
+def _location(doc: Doc, st: DocState, sent: Span) -> str | None:
+    for k in range(sent.start, sent.end - 1):
+        if doc[k].lower_ in ("in", "at"):
+            m = st.at(k + 1) or (st.at(k + 2) if doc[k + 1].lower_ == "the" else None)
+            if m is not None and m.label in (PLACE, CAPITAL):
+                return str(m.text)
+            if m is not None and m.label == ORG and doc[k].lower_ == "at":
+                return str(m.text)
+    return None
+
+
+@Language.factory(FACTORY, default_config={"data_dir": ""})
+def make_event_finder(nlp: Language, name: str, data_dir: str) -> EventFinder:
+    return EventFinder(nlp, name, data_dir)

@@ -1,0 +1,390 @@
+"""``cagraph.names.v1``: persons with their offices, institutions, and the country of each.
+
+Runs of capitalised tokens (see :mod:`chunks`) are read with the gazetteer's mentions inside them:
+"President of Kazakhstan Kassym-Jomart Tokayev" → title + country + person; "Kazakh Ambassador
+Nurgali Arystanov" → demonym + title + person; "Ministry of Energy of Mongolia" → an organisation
+of MN by its head word; "Tajikistan’s Agency for Innovation and Digital Technologies" → an
+organisation whose country is the possessor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from cagraph.nlp.components.chunks import DASHES, Chunker, Run
+from cagraph.nlp.registry import Registry, name_text
+from cagraph.nlp.resources import Resources, get_resources
+from cagraph.nlp.state import (
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    HONORIFIC,
+    ORG,
+    PERSON,
+    PLACE,
+    TITLE,
+    DocState,
+    Mention,
+    state,
+)
+
+NAME = "cagraph.names.v1"
+FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
+SPEECH = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "noted",
+        "stressed",
+        "added",
+        "highlighted",
+        "underlined",
+        "emphasized",
+        "emphasised",
+        "stated",
+        "explained",
+        "remarked",
+        "announced",
+        "recalled",
+        "pointed",
+        "observed",
+        "believes",
+        "thinks",
+    ]
+)
+COUNTRYISH = frozenset({COUNTRY, DEMONYM, CAPITAL})
+
+
+class NameFinder:
+    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
+        self.name = name
+        self.res: Resources = get_resources(Path(data_dir) if data_dir else None)
+        self.chunker = Chunker(self.res.lex)
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        reg = Registry(doc, st, self.res, self.name)
+        self.chunker.prepare(doc)
+        for sent in st.sents:
+            for run in self.chunker.runs(doc, sent.start, sent.end, st):
+                self._classify(doc, run, sent.start, reg)
+        _governments(doc, st)
+        return doc
+
+    # -- classification -----------------------------------------------------------------------
+    def _classify(self, doc: Doc, run: Run, sent_start: int, reg: Registry) -> None:
+        st = reg.st
+        s, e = run.start, run.end
+        if (
+            s in st.trigger_tokens
+            or (e - 1) in st.trigger_tokens
+            or _trigger_before_of(doc, s, e, st.trigger_tokens)
+        ):
+            # "Enhanced Partnership and Cooperation Agreement", "Policy Roundtable": an act's name
+            for m in st.in_span(s, e):
+                reg.known(m)
+            return
+        inside = st.in_span(s, e)
+        if len(inside) == 1 and inside[0].start == s and inside[0].end == e:
+            reg.known(inside[0])
+            return
+        titles = [m for m in inside if m.label in (TITLE, HONORIFIC)]
+        if titles:
+            self._titled(doc, s, e, titles, reg)
+            return
+        if any(self.chunker.is_head(doc, k) for k in range(s, e)):
+            self._organisation(doc, s, e, reg)
+            return
+        for m in inside:
+            reg.known(m)
+        free = [k for k in range(s, e) if st.at(k) is None]
+        if not free:
+            return
+        if inside:
+            # a known name plus unknown words: "Kassym-Jomart Tokayev"-like leaders already known
+            persons = [m for m in inside if m.label == PERSON]
+            if persons:
+                return
+            self._unknown(doc, _free_span(doc, free, s, e), sent_start, reg)
+            return
+        self._unknown(doc, (s, e), sent_start, reg)
+
+    def _titled(self, doc: Doc, s: int, e: int, titles: list[Mention], reg: Registry) -> None:
+        """TITLE [of OBJECT] NAME, with an optional qualifier before the title."""
+        st = reg.st
+        first = titles[0]
+        qualifier = st.in_span(s, first.start)
+        q_iso = next((m.iso for m in qualifier if m.label in COUNTRYISH), None)
+        q_org = self._qualifier_org(doc, s, first.start, qualifier, reg)
+        # the offices and honorifics that follow each other: "Vice Chancellor Prof Dr"
+        k = first.end
+        title_text = first.key if first.label == TITLE else ""
+        while True:
+            m = st.at(k)
+            if m is not None and m.label in (TITLE, HONORIFIC) and m.start == k:
+                if m.label == TITLE and not title_text:
+                    title_text = m.key
+                k = m.end
+                continue
+            break
+        obj_name: str | None = q_org
+        obj_iso: str | None = q_iso
+        if k < e and doc[k].lower_ == "of":
+            obj_start = k + 1
+            if obj_start < e and doc[obj_start].lower_ == "the":
+                obj_start += 1
+            person_start = self._person_suffix(doc, obj_start, e, reg)
+            obj_end = person_start if person_start is not None else e
+            obj_name, obj_iso = self._object(doc, obj_start, obj_end, reg)
+            k = person_start if person_start is not None else e
+        person = [x for x in range(k, e) if not _is_punct(doc, x)]
+        if person and self._name_tokens(doc, k, e, reg):
+            name = name_text(doc, k, e)
+            iso = obj_iso if obj_name is None or obj_iso else None
+            role_of = obj_name or (self.res.country_name(obj_iso) if obj_iso else None)
+            reg.person(name, k, e, title_text or None, role_of, obj_iso or iso, 0.9)
+        elif title_text:
+            st.pending_titles.append((first.start, e, title_text, obj_name, obj_iso))
+
+    def _qualifier_org(
+        self, doc: Doc, s: int, t: int, qualifier: list[Mention], reg: Registry
+    ) -> str | None:
+        if s >= t:
+            return None
+        orgs = [m for m in qualifier if m.label == ORG]
+        if orgs:
+            reg.known(orgs[0])
+            return reg.org_name(orgs[0])
+        if any(m.label in COUNTRYISH for m in qualifier):
+            for m in qualifier:
+                reg.known(m)
+            return None
+        text = name_text(doc, s, t)
+        if text.isupper() and 2 <= len(text) <= 6:
+            # "UoS Vice Chancellor": an acronym an organisation was given in the text
+            return reg.acronym(text)
+        return None
+
+    def _person_suffix(self, doc: Doc, s: int, e: int, reg: Registry) -> int | None:
+        """Where a person's name starts at the end of "of OBJECT NAME", if it does."""
+        st = reg.st
+        for length in (4, 3, 2):
+            k = e - length
+            if k <= s:
+                continue
+            if doc[k - 1].lower_ in ("after", "of", "for", "and", "the"):
+                continue
+            prev = st.at(k - 1)
+            prev_ok = (
+                prev is not None and prev.label in (ORG, COUNTRY, DEMONYM, CAPITAL, PLACE)
+            ) or (self.chunker.is_head(doc, k - 1))
+            if prev_ok and self._name_tokens(doc, k, e, reg):
+                return k
+        return None
+
+    def _name_tokens(self, doc: Doc, s: int, e: int, reg: Registry) -> bool:
+        """Could tokens s..e be a person's name?"""
+        st = reg.st
+        known = st.at(s)
+        if known is not None and known.label == PERSON and known.end == e:
+            return True
+        words = 0
+        for k in range(s, e):
+            tok = doc[k]
+            m = st.at(k)
+            if m is not None and m.label != PERSON:
+                return False
+            if tok.text in DASHES or tok.text == ".":
+                continue
+            if self.chunker.is_head(doc, k) or not tok.text[:1].isupper():
+                return False
+            if tok.lower_ in self.res.lex.connectors and tok.lower_ not in (
+                "de",
+                "al",
+                "von",
+                "van",
+            ):
+                return False
+            words += 1
+        return 1 <= words <= 5
+
+    def _object(self, doc: Doc, s: int, e: int, reg: Registry) -> tuple[str | None, str | None]:
+        """The organisation or country an office belongs to."""
+        if s >= e:
+            return None, None
+        inside = reg.st.in_span(s, e)
+        if len(inside) == 1 and inside[0].start == s and inside[0].end == e:
+            m = inside[0]
+            reg.known(m)
+            if m.label in COUNTRYISH:
+                return None, m.iso
+            if m.label == ORG:
+                return reg.org_name(m), m.iso
+            return m.text, m.iso
+        if any(self.chunker.is_head(doc, k) for k in range(s, e)):
+            org = self._organisation(doc, s, e, reg)
+            return org
+        return None, None
+
+    def _organisation(
+        self, doc: Doc, s: int, e: int, reg: Registry
+    ) -> tuple[str | None, str | None]:
+        st = reg.st
+        s = self._drop_leading_noun(doc, s, e, st)
+        # a country written right after the name is not part of it: "Manas University Kyrgyzstan"
+        last = st.at(e - 1)
+        trail_iso: str | None = None
+        if (
+            last is not None
+            and last.label == COUNTRY
+            and last.start > s
+            and self.chunker.is_head(doc, last.start - 1)
+        ):
+            trail_iso = last.iso
+            reg.known(last)
+            e = last.start
+        inside = st.in_span(s, e)
+        iso = trail_iso or _org_country(inside) or reg.possessor(s)
+        name = name_text(doc, s, e)
+        words = [t for t in doc[s:e] if t.is_alpha]
+        if len(words) < 2 or all(self.chunker.is_head(doc, t.i) for t in words):
+            return None, iso  # "the Institute", "Universities": a reference, not a name
+        key = reg.org(name, s, e, iso, None, 0.85)
+        for m in inside:
+            if m.label in (COUNTRY, DEMONYM, CAPITAL, PLACE):
+                reg.known(m, as_part=True)
+        return reg.orgs_name(key), iso
+
+    def _drop_leading_noun(self, doc: Doc, s: int, e: int, st: DocState) -> int:
+        """ "Students of the National Conservatory …" at a sentence start: the name is what
+        follows "of (the)" when that part has a head word of its own."""
+        if not (st.sent_of and st.sents[st.sent_of[s]].start == s) or self.chunker.is_head(doc, s):
+            return s
+        if st.at(s) is not None or s + 1 >= e or doc[s + 1].lower_ != "of":
+            return s
+        k = s + 2
+        if k < e and doc[k].lower_ == "the":
+            k += 1
+        if any(self.chunker.is_head(doc, x) for x in range(k, e)):
+            return k
+        return s
+
+    def _unknown(self, doc: Doc, span: tuple[int, int], sent_start: int, reg: Registry) -> None:
+        """A capitalised run the gazetteer does not know: a person, an outlet, or nothing."""
+        s, e = span
+        if s >= e:
+            return
+        lex = self.res.lex
+        text = name_text(doc, s, e)
+        words = [
+            doc[k]
+            for k in range(s, e)
+            if doc[k].is_alpha and not (k > s and doc[k - 1].text in DASHES and doc[k].is_lower)
+        ]
+        if not words:
+            return
+        # "X reports", "according to the X report": a news outlet credited
+        after = doc[e].lower_ if e < len(doc) else ""
+        before = doc[s - 1].lower_ if s > 0 else ""
+        if (
+            after in ("reports", "reported") or (after == "report" and before == "the")
+        ) and e - s <= 4:
+            key = reg.org(text, s, e, None, None, 0.7)
+            reg.st.orgs[key].media = True
+            return
+        if len(words) == 1 and e - s == 1:
+            reg.single(s, sent_start)
+            return
+        cue = (
+            before in SPEECH
+            or after in SPEECH
+            or (after == "," and e + 1 < len(doc) and doc[e + 1].lower_ in SPEECH)
+            or (s > 0 and reg.st.at(s - 1) is not None and reg.st.at(s - 1).label == HONORIFIC)  # type: ignore[union-attr]
+        )
+        suffix = words[-1].lower_.endswith(lex.person_suffixes) and len(words[-1]) > 4
+        shaped = 2 <= len(words) <= 4 and all(w.is_title or _is_hyphen_name(w.text) for w in words)
+        if shaped and (cue or suffix or reg.apposition_follows(e)):
+            reg.person(text, s, e, None, None, reg.possessor(s), 0.75 if cue else 0.6)
+            return
+        reg.st.unknown_runs.append((s, e))
+
+
+GOV_VERBS = frozenset(
+    [
+        "agreed",
+        "signed",
+        "said",
+        "announced",
+        "stated",
+        "warned",
+        "insisted",
+        "pledged",
+        "decided",
+        "approved",
+        "has",
+        "have",
+        "will",
+        "and",
+        "are",
+        "were",
+    ]
+)
+
+
+def _governments(doc: Doc, st: DocState) -> None:
+    """Capitals as actors: "Astana and Tashkent agreed", "Beijing has said"."""
+    caps = [m for m in st.mentions if m.label == CAPITAL]
+    for m in caps:
+        before = doc[m.start - 1].lower_ if m.start > 0 else ""
+        if before in ("in", "at", "to", "from", "of", "near", "via", "into", "through"):
+            continue
+        after = doc[m.end].lower_ if m.end < len(doc) else ""
+        if after not in GOV_VERBS:
+            continue
+        if after == "and":
+            other = st.at(m.end + 1)
+            if other is None or other.label != CAPITAL:
+                continue
+            other.gov = True
+        m.gov = True
+
+
+def _trigger_before_of(doc: Doc, s: int, e: int, triggers: set[int]) -> bool:
+    """'24th Summit of Heads of State of the SCO': an act's name, whatever its tail."""
+    for k in range(s, e):
+        if doc[k].lower_ in ("of", "on", "for"):
+            return False
+        if k in triggers:
+            return True
+    return False
+
+
+def _free_span(doc: Doc, free: list[int], s: int, e: int) -> tuple[int, int]:
+    return free[0], free[-1] + 1
+
+
+def _is_punct(doc: Doc, k: int) -> bool:
+    return doc[k].is_punct
+
+
+def _is_hyphen_name(text: str) -> bool:
+    return "-" in text and all(p[:1].isupper() for p in text.split("-") if p)
+
+
+def _org_country(inside: list[Mention]) -> str | None:
+    for m in inside:
+        if m.label in (COUNTRY, DEMONYM) and m.iso:
+            return m.iso
+    for m in inside:
+        if m.label in (CAPITAL, PLACE) and m.iso:
+            return m.iso
+    return None
+
+
+@Language.factory(FACTORY, default_config={"data_dir": ""})
+def make_name_finder(nlp: Language, name: str, data_dir: str) -> NameFinder:
+    return NameFinder(nlp, name, data_dir)

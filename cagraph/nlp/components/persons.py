@@ -1,0 +1,140 @@
+"""``cagraph.persons.v1``: offices given in apposition, and later mentions resolved to full names.
+
+"Rhee Jong-kook, executive director of the forum's secretariat" gives Rhee Jong-kook an office;
+"Professor Galim Akhmedyarov, Rector of Kazakh National University of Arts" likewise. A lone
+"Tokayev" or "Rhee" after the full name is the same person; a lone "UoS" spells the initials of
+an organisation named earlier.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from cagraph.nlp.registry import Registry, initials, norm_key
+from cagraph.nlp.resources import Resources, get_resources
+from cagraph.nlp.state import ORG, PERSON, TITLE, DocState, state
+
+NAME = "cagraph.persons.v1"
+FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
+
+
+class PersonResolver:
+    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
+        self.name = name
+        self.res: Resources = get_resources(Path(data_dir) if data_dir else None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        reg = Registry(doc, st, self.res, self.name)
+        self._appositions(doc, reg)
+        self._merge_surnames(reg)
+        self._singles(doc, reg)
+        return doc
+
+    def _appositions(self, doc: Doc, reg: Registry) -> None:
+        st = reg.st
+        for start, _end, title, of, iso in st.pending_titles:
+            # "NAME, TITLE of X": the name ends right before the comma
+            k = start - 1
+            while k >= 0 and doc[k].lower_ in ("the", "a", "an", "its", "his", "her"):
+                k -= 1
+            if k < 1 or doc[k].text != ",":
+                continue
+            m = st.at(k - 1)
+            if m is None or m.label != PERSON:
+                continue
+            info = st.persons.get(m.key)
+            if info is None:
+                continue
+            role = (title, of, iso)
+            if role not in info.roles:
+                info.roles.append(role)
+            if iso and not info.iso:
+                info.iso = iso
+        # lower-case titles after a person: "Rhee Jong-kook, executive director of …"
+        for m in list(st.mentions):
+            if m.label != PERSON or m.end + 1 >= len(doc) or doc[m.end].text != ",":
+                continue
+            t = st.at(m.end + 1)
+            if t is None or t.label != TITLE:
+                continue
+            info = st.persons.get(m.key)
+            if info is None or any(r[0] == t.key for r in info.roles):
+                continue
+            of, of_iso = self._of_object(doc, t.end, st, reg)
+            info.roles.append((t.key, of, of_iso))
+            if of_iso and not info.iso:
+                info.iso = of_iso
+
+    def _of_object(
+        self, doc: Doc, k: int, st: DocState, reg: Registry
+    ) -> tuple[str | None, str | None]:
+        if k >= len(doc) or doc[k].lower_ != "of":
+            return None, None
+        for x in range(k + 1, min(len(doc), k + 8)):
+            m = st.at(x)
+            if m is None:
+                continue
+            if m.label == ORG:
+                info = st.orgs.get(m.key)
+                return (info.name if info else m.text), m.iso
+            if m.iso and m.label != PERSON:
+                return self.res.country_name(m.iso), m.iso
+        return None, None
+
+    def _merge_surnames(self, reg: Registry) -> None:
+        """A person first registered by surname joins the full name found later."""
+        st = reg.st
+        for key in [k for k in st.persons if " " not in k]:
+            owner = reg.surname_owner(key)
+            if owner is None or owner == key:
+                continue
+            lone, full = st.persons.pop(key), st.persons[owner]
+            full.forms |= lone.forms
+            for role in lone.roles:
+                if role not in full.roles:
+                    full.roles.append(role)
+            full.iso = full.iso or lone.iso
+            for m in st.mentions:
+                if m.label == PERSON and m.key == key:
+                    m.key = owner
+
+    def _singles(self, doc: Doc, reg: Registry) -> None:
+        st = reg.st
+        surnames: dict[str, str] = {}
+        for key, info in st.persons.items():
+            for form in info.forms:
+                parts = norm_key(form).split()
+                if len(parts) > 1:
+                    surnames.setdefault(parts[-1], key)
+                    surnames.setdefault(parts[0], key)  # "Rhee Jong-kook": family name first
+        acronyms: dict[str, str] = {}
+        for key, org in st.orgs.items():
+            for form in org.forms:
+                acronyms.setdefault(initials(form), key)
+        for k, _sent_start in st.singles:
+            if st.at(k) is not None:
+                continue
+            text = doc[k].text
+            low = norm_key(text)
+            owner = surnames.get(low)
+            if owner is not None:
+                info = st.persons[owner]
+                reg.person(text, k, k + 1, None, None, None, info.confidence, key=owner)
+                st.persons[owner].forms.add(text)
+                continue
+            if text.isupper() and 2 <= len(text) <= 6:
+                org_key = acronyms.get(low)
+                if org_key is not None:
+                    org = st.orgs[org_key]
+                    org.forms.add(text)
+                    reg.org(text, k, k + 1, org.iso, org.known_id, org.confidence, key=org_key)
+                    st.orgs[org_key].forms.add(text)
+
+
+@Language.factory(FACTORY, default_config={"data_dir": ""})
+def make_person_resolver(nlp: Language, name: str, data_dir: str) -> PersonResolver:
+    return PersonResolver(nlp, name, data_dir)

@@ -1,0 +1,94 @@
+"""``cagraph.sentences.v1``: sentence boundaries at line breaks and at final punctuation.
+
+News text puts headlines, bullet items and datelines on lines of their own: a blank line always
+ends a sentence, and a single line break does after final punctuation, before a list item or a
+number, or after a list item (hard-wrapped prose is joined). Inside a line, ``.``/``!``/``?``
+(and a closing quote after them) end a sentence when the next word starts with a capital, a
+digit, a quote or a bullet. The spans are kept on the document state for the other components.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from cagraph.nlp.state import state
+
+NAME = "cagraph.sentences.v1"
+FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
+ENDERS = frozenset({".", "!", "?", "…"})
+CLOSERS = frozenset({'"', "”", "’", "'", ")", "»"})
+LINE_ENDERS = frozenset({".", "!", "?", ":", ";", "…", '"', "”"})
+OPENERS = frozenset({'"', "“", "‘", "'", "(", "«", "-", "–", "•", "*"})
+
+
+def sentence_starts(texts: list[str], spaces: list[str]) -> list[bool]:
+    """Which tokens start a sentence, from token texts and their trailing whitespace."""
+    n = len(texts)
+    starts = [False] * n
+    if n == 0:
+        return starts
+    starts[0] = True
+    after_end = False
+    last_word = ""
+    line_first = texts[0]
+    for i in range(1, n):
+        text = texts[i]
+        prev = texts[i - 1]
+        is_space = not text.strip()
+        prev_space = not prev.strip()
+        breaks = prev.count("\n") if prev_space else spaces[i - 1].count("\n")
+        start = False
+        if is_space:
+            start = False
+        elif breaks:
+            start = (
+                breaks > 1
+                or last_word[-1:] in LINE_ENDERS
+                or text in OPENERS
+                or text[:1].isdigit()
+                or line_first in OPENERS
+            )
+            line_first = text
+        elif after_end:
+            first = text[:1]
+            start = first.isupper() or first.isdigit() or text in OPENERS
+        starts[i] = start
+        if not is_space:
+            last_word = text
+        if text in ENDERS or (
+            len(text) > 1 and text[-1] in ENDERS and text.count(".") == 1 and not text[0].isupper()
+        ):
+            after_end = True
+        elif not (text in CLOSERS and after_end) and not is_space:
+            after_end = False
+    return starts
+
+
+@Language.component(FACTORY)
+def split_sentences(doc: Doc) -> Doc:
+    n = len(doc)
+    if n == 0:
+        return doc
+    toks = list(doc)
+    texts = [t.text for t in toks]
+    spaces = [t.whitespace_ for t in toks]
+    starts = sentence_starts(texts, spaces)
+    arr = (
+        numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64").reshape(n, 1)
+    )
+    doc.from_array([SENT_START], arr)  # type: ignore[arg-type]
+    st = state(doc)
+    st.tokens = toks
+    bounds = [i for i, s in enumerate(starts) if s] + [n]
+    st.sents = [doc[a:b] for a, b in itertools.pairwise(bounds)]
+    sent_of = [0] * n
+    for idx, (a, b) in enumerate(itertools.pairwise(bounds)):
+        for k in range(a, b):
+            sent_of[k] = idx
+    st.sent_of = sent_of
+    return doc

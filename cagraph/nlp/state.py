@@ -1,0 +1,139 @@
+"""What the extractor's components write on a Doc (``doc._.cag``) as they run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+# Mention labels
+COUNTRY = "COUNTRY"  # a country name ("Kazakhstan", "Republic of Korea")
+DEMONYM = "DEMONYM"  # "Kazakh", "Uzbek"
+CAPITAL = "CAPITAL"  # a capital city (also a Place)
+PLACE = "PLACE"  # a known city, region or venue
+REGION = "REGION"  # a regional format ("Central Asia", "C5")
+ORG = "ORG"  # an organisation
+PERSON = "PERSON"  # a person
+TITLE = "TITLE"  # an office ("President", "Foreign Minister")
+HONORIFIC = "HONORIFIC"  # "Prof.", "Dr", "Mr"
+AGR = "AGR"  # an agreement trigger noun
+EVT = "EVT"  # an event trigger noun
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of tokens with what it refers to."""
+
+    label: str
+    start: int
+    end: int
+    key: str  # ISO code, organisation id, person key, title, trigger kind…
+    text: str
+    iso: str | None = None  # the country it refers to or belongs to
+    component: str = ""
+    confidence: float = 1.0
+    gov: bool = False  # a capital standing for its government ("Astana and Tashkent agreed")
+
+
+@dataclass(slots=True)
+class PersonInfo:
+    key: str
+    name: str
+    forms: set[str] = field(default_factory=set)
+    roles: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # title, of, iso
+    iso: str | None = None
+    sentences: list[int] = field(default_factory=list)  # token index of first token
+    confidence: float = 0.7
+
+
+@dataclass(slots=True)
+class OrgInfo:
+    key: str
+    name: str
+    forms: set[str] = field(default_factory=set)
+    iso: str | None = None
+    known_id: str | None = None
+    first: int = 0  # token index of the first mention
+    confidence: float = 0.7
+    media: bool = False  # a news outlet credited ("Trend reports"): never a party
+
+
+@dataclass(slots=True)
+class Act:
+    """An agreement or event found in one sentence."""
+
+    category: str  # "agreement" | "event"
+    kind: str
+    name: str
+    start: int  # token span of the trigger phrase
+    end: int
+    sent_start: int
+    parties: list[str] = field(default_factory=list)  # entity names (orgs, countries, persons)
+    countries: list[str] = field(default_factory=list)  # ISO codes
+    orgs: list[str] = field(default_factory=list)  # the parties that are organisations
+    sides: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # region-to-partner format
+    multilateral: bool = False  # convened by an international organisation
+    location: str | None = None
+    date: str | None = None
+    topics: list[str] = field(default_factory=list)
+    count: int | None = None
+    generic: bool = False  # "the document", "the agreement": may merge into a named one
+    plural: bool = False  # "new cooperation agreements": stands only if nothing more precise does
+    item: bool = False  # one item of a list of signed documents
+    topical: bool = False  # its name says what it is about ("… on plant quarantine")
+    component: str = ""
+    confidence: float = 0.8
+
+
+@dataclass
+class DocState:
+    """Everything the components found in one Doc."""
+
+    article_id: str = ""
+    published: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    triggers: list[Mention] = field(default_factory=list)  # agreement and event trigger nouns
+    trigger_tokens: set[int] = field(default_factory=set)
+    persons: dict[str, PersonInfo] = field(default_factory=dict)
+    orgs: dict[str, OrgInfo] = field(default_factory=dict)
+    acts: list[Act] = field(default_factory=list)
+    dates: list[tuple[int, int, str]] = field(default_factory=list)  # token span, ISO value
+    token_mention: dict[int, Mention] = field(default_factory=dict)
+    tokens: list[Token] = field(default_factory=list)  # the Doc's tokens, made once
+    sents: list[Span] = field(default_factory=list)
+    sent_of: list[int] = field(default_factory=list)  # token index -> index in sents
+    # titles with no name in their run: (start, end, title, of, iso) — "…, Rector of X"
+    pending_titles: list[tuple[int, int, str, str | None, str | None]] = field(default_factory=list)
+    singles: list[tuple[int, int]] = field(default_factory=list)  # lone capitalised tokens
+    unknown_runs: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.token_mention[i] = mention
+
+    def at(self, i: int) -> Mention | None:
+        return self.token_mention.get(i)
+
+    def in_span(self, start: int, end: int, labels: frozenset[str] | None = None) -> list[Mention]:
+        seen: list[Mention] = []
+        for i in range(start, end):
+            m = self.token_mention.get(i)
+            if m is None or (labels is not None and m.label not in labels):
+                continue
+            if all(m is not s for s in seen):
+                seen.append(m)
+        return seen
+
+
+def state(doc: Doc) -> DocState:
+    value = doc._.cag
+    if value is None:
+        value = DocState()
+        doc._.cag = value
+    assert isinstance(value, DocState)
+    return value
+
+
+if not Doc.has_extension("cag"):
+    Doc.set_extension("cag", default=None)

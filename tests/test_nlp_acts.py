@@ -1,0 +1,189 @@
+"""The extractor finds agreements, events and the ties they imply — and not proposals."""
+
+from __future__ import annotations
+
+import pytest
+
+from cagraph.nlp.components.dates import find_dates
+from cagraph.records import ArticleExtraction
+
+
+def _pairs(x: ArticleExtraction) -> set[tuple[str, str]]:
+    return {t.pair for t in x.ties}
+
+
+def _kinds(x: ArticleExtraction) -> list[str]:
+    return sorted(a.kind for a in x.agreements)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Kyrgyzstan and Tajikistan signed a memorandum of understanding on water use.", "MOU"),
+        ("Kyrgyzstan and Tajikistan inked an agreement on the state border.", "Agreement"),
+        ("Kyrgyzstan and Tajikistan concluded a treaty on eternal friendship.", "Treaty"),
+        (
+            "Kyrgyzstan and Tajikistan adopted a joint statement on regional security.",
+            "Declaration",
+        ),
+        ("Kyrgyzstan and Tajikistan launched a roadmap for trade until 2030.", "Program"),
+        ("Kyrgyzstan and Tajikistan signed a letter of intent on tourism.", "MOU"),
+        ("Kyrgyzstan and Tajikistan signed a protocol on customs procedures.", "Agreement"),
+    ],
+)
+def test_each_agreement_kind_from_its_trigger(extract, sentence, kind):
+    x = extract(sentence)
+    assert _kinds(x) == [kind]
+    assert set(x.agreements[0].countries) == {"KG", "TJ"}
+    assert _pairs(x) == {("KG", "TJ")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kazakhstan proposed an agreement on visa-free travel with Mongolia.",
+        "Kazakhstan and Mongolia discussed a possible memorandum on tourism.",
+        "Kazakhstan and Mongolia plan to sign a treaty next year.",
+        "Kazakhstan and Mongolia will sign a roadmap on energy in the autumn.",
+    ],
+)
+def test_proposals_plans_and_discussions_are_not_agreements(extract, sentence):
+    x = extract(sentence)
+    assert x.agreements == []
+    assert x.ties == []
+
+
+def test_between_gives_institutions_as_parties_and_their_countries(extract):
+    x = extract(
+        "A memorandum of cooperation was signed between the Ministry of Health of Kyrgyzstan "
+        "and the Ministry of Health of Belarus."
+    )
+    [agr] = x.agreements
+    assert "Ministry of Health of Kyrgyzstan" in agr.parties
+    assert "Ministry of Health of Belarus" in agr.parties
+    assert set(agr.countries) == {"KG", "BY"}
+    assert _pairs(x) == {("BY", "KG")}
+
+
+def test_with_gives_the_second_party(extract):
+    x = extract("Turkmenistan signed a gas supply contract with China on Friday.")
+    [agr] = x.agreements
+    assert set(agr.countries) == {"TM", "CN"}
+
+
+def test_the_two_countries_resolve_to_the_pair_in_the_headline(extract):
+    x = extract(
+        "Georgia and Uzbekistan deepen transport links\n\n"
+        "The two countries signed an agreement on international road transport."
+    )
+    [agr] = x.agreements
+    assert set(agr.countries) == {"GE", "UZ"}
+
+
+def test_multiple_mous_including_a_list_give_one_per_topic(extract):
+    x = extract(
+        "Kyrgyzstan and Qatar signed several MoUs, including on tourism, health care, and "
+        "sports development."
+    )
+    assert _kinds(x) == ["MOU", "MOU", "MOU"]
+    assert all(set(a.countries) == {"KG", "QA"} for a in x.agreements)
+
+
+def test_a_bulleted_list_of_signed_documents_gives_one_agreement_per_item(extract):
+    x = extract(
+        "Following the talks, the following documents were signed:\n"
+        "- Agreement between Armenia and Kazakhstan on mutual protection of investments;\n"
+        "- Memorandum of understanding between Armenia and Kazakhstan on culture;\n"
+        "- Roadmap for trade between Armenia and Kazakhstan for 2025-2027."
+    )
+    assert _kinds(x) == ["Agreement", "MOU", "Program"]
+
+
+def test_repeated_mentions_of_one_memorandum_are_one_agreement(extract):
+    x = extract(
+        "Kazakhstan and Hungary signed a memorandum on space research. "
+        "The memorandum was signed in Budapest. The signing of the memorandum followed talks."
+    )
+    assert _kinds(x) == ["MOU"]
+
+
+def test_count_of_agreements_is_one_item_with_its_count(extract):
+    x = extract("Uzbekistan and Turkey signed 19 agreements worth $2 billion on Tuesday.")
+    [agr] = x.agreements
+    assert agr.count == 19
+    assert _pairs(x) == {("TR", "UZ")}
+
+
+def test_talks_give_a_meeting_with_participants_and_place(extract):
+    x = extract(
+        "President of Kyrgyzstan Sadyr Japarov and President of Azerbaijan Ilham Aliyev held "
+        "talks in Baku on Tuesday."
+    )
+    [evt] = x.events
+    assert evt.kind == "Meeting"
+    assert {"KG", "AZ"} <= set(evt.countries)
+    assert evt.location == "Baku"
+    assert _pairs(x) == {("AZ", "KG")}
+
+
+def test_region_to_partner_summit_expands_to_member_states(extract):
+    x = extract("The leaders met at the Central Asia – Japan summit in Tokyo.")
+    [evt] = x.events
+    assert evt.kind == "Summit"
+    assert {"KZ", "KG", "TJ", "TM", "UZ", "JP"} <= set(evt.countries)
+    assert _pairs(x) == {tuple(sorted((c, "JP"))) for c in ("KZ", "KG", "TJ", "TM", "UZ")}
+
+
+def test_c5_plus_one_gives_ties_across_the_two_sides_only(extract):
+    x = extract(
+        "The C5+1 ministerial meeting with Germany was held online. "
+        "Germany pledged support for water projects."
+    )
+    assert _pairs(x) == {tuple(sorted((c, "DE"))) for c in ("KZ", "KG", "TJ", "TM", "UZ")}
+
+
+def test_summit_of_an_international_organisation_makes_no_ties(extract):
+    x = extract(
+        "The summit of the Shanghai Cooperation Organisation was held in Tianjin with the "
+        "leaders of China, Russia, India and Kazakhstan."
+    )
+    assert x.ties == []
+
+
+def test_country_named_only_as_a_location_is_not_a_participant(extract):
+    x = extract(
+        "Kyrgyz President Sadyr Japarov met Chinese President Xi Jinping in Kazakhstan’s Astana."
+    )
+    assert _pairs(x) == {("CN", "KG")}
+
+
+def test_forum_with_a_name_is_an_event(extract):
+    x = extract("The Kyrgyz-Turkish Business Forum took place in Bishkek on Monday.")
+    assert [e.kind for e in x.events] == ["Forum"]
+
+
+def test_event_and_agreement_dates_are_normalised_against_the_article_date(extract):
+    x = extract(
+        "Kazakhstan and Qatar signed a treaty on investment protection on April 4.",
+        published="2025-06-10",
+    )
+    assert x.agreements[0].date == "2025-04-04"
+
+
+def test_dates_in_many_forms_are_normalised():
+    text = "on Friday, April 4, in September 2024, earlier this month, in 2015, 12.05.2023"
+    values = [v for _, _, v in find_dates(text, "2025-04-09")]
+    assert values == ["2025-04-04", "2025-04-04", "2024-09", "2025-04", "2015", "2023-05-12"]
+
+
+def test_day_and_month_without_any_year_give_no_date():
+    assert find_dates("on April 4", None) == []
+
+
+def test_every_act_and_tie_carries_evidence(extract_article):
+    article, x = extract_article("Kazakhstan and Oman signed an agreement on air services.")
+    assert x.agreements and x.ties
+    ev = x.agreements[0].evidence
+    assert ev is not None and ev.component == "cagraph.agreements.v1"
+    assert article.text[ev.start : ev.end] == ev.sentence
+    assert x.ties[0].evidence[0].component == "cagraph.ties.v1"

@@ -1,0 +1,126 @@
+"""The extractor finds persons with offices, institutions with their country, and countries."""
+
+from __future__ import annotations
+
+from cagraph.records import ArticleExtraction, Entity
+
+
+def _entity(x: ArticleExtraction, etype: str, name: str) -> Entity:
+    for e in x.entities:
+        if e.type == etype and (e.name == name or name in e.aliases):
+            return e
+    found = [(e.type, e.name) for e in x.entities]
+    raise AssertionError(f"no {etype} {name!r} in {found}")
+
+
+def _names(x: ArticleExtraction, etype: str) -> set[str]:
+    return {e.name for e in x.entities if e.type == etype}
+
+
+def test_title_before_name_gives_person_with_office_and_country(extract):
+    x = extract("President of Uzbekistan Shavkat Mirziyoyev received the delegation in Tashkent.")
+    person = _entity(x, "Person", "Shavkat Mirziyoyev")
+    assert any(r.title == "President" and r.of_iso == "UZ" for r in person.roles)
+    assert person.country == "UZ"
+
+
+def test_demonym_and_title_give_the_office_holders_country(extract):
+    x = extract("Tajik Ambassador Davlatsho Gulmahmadzoda spoke at the opening of the exhibition.")
+    person = _entity(x, "Person", "Davlatsho Gulmahmadzoda")
+    assert person.country == "TJ"
+    assert any(r.title == "Ambassador" for r in person.roles)
+
+
+def test_apposition_with_lower_case_title_gives_office(extract):
+    x = extract(
+        "“We will open two more centres,” said Kim Soo-hyun, executive director of the "
+        "council's secretariat, on Monday."
+    )
+    person = _entity(x, "Person", "Kim Soo-hyun")
+    assert any(r.title.lower() == "executive director" for r in person.roles)
+
+
+def test_later_surname_mention_is_the_same_person(extract):
+    x = extract(
+        "Professor Aigerim Zhunusova, Rector of the Eurasian Institute of Design, opened the "
+        "session. Later, Zhunusova thanked the guests."
+    )
+    people = [e for e in x.entities if e.type == "Person"]
+    assert len(people) == 1
+    assert people[0].name == "Aigerim Zhunusova"
+    assert "Zhunusova" in people[0].aliases
+
+
+def test_known_leader_written_another_way_is_one_person(extract):
+    x = extract("Qasym-Zhomart Toqaev met the delegation on Monday. Tokayev later flew to Almaty.")
+    people = [e for e in x.entities if e.type == "Person"]
+    assert len(people) == 1
+
+
+def test_institution_with_of_country_belongs_to_that_country(extract):
+    x = extract("The Ministry of Agriculture of Mongolia hosted the working group.")
+    org = _entity(x, "Organization", "Ministry of Agriculture of Mongolia")
+    assert org.country == "MN"
+
+
+def test_institution_name_with_and_and_named_after_is_one_name(extract):
+    x = extract(
+        "Students of the National Conservatory of Music and Drama of Kyrgyzstan visited the "
+        "Kazakh National Academy of Choreography named after Bulat Ayukhanov last week."
+    )
+    names = _names(x, "Organization")
+    assert "National Conservatory of Music and Drama of Kyrgyzstan" in names
+    assert "Kazakh National Academy of Choreography named after Bulat Ayukhanov" in names
+
+
+def test_possessive_country_gives_institution_its_country(extract):
+    x = extract("Turkmenistan’s Agency for Transport and Communications published the schedule.")
+    org = _entity(x, "Organization", "Agency for Transport and Communications")
+    assert org.country == "TM"
+
+
+def test_two_institutions_joined_by_and_the_are_two(extract):
+    x = extract(
+        "The deal was reached by the Ministry of Finance of Kyrgyzstan and the State Bank of "
+        "Pakistan on Tuesday."
+    )
+    names = _names(x, "Organization")
+    assert "Ministry of Finance of Kyrgyzstan" in names
+    assert "State Bank of Pakistan" in names
+
+
+def test_countries_from_names_and_demonyms(extract):
+    x = extract("Uzbek and Japanese engineers will work with experts from the Republic of Korea.")
+    isos = {e.iso for e in x.entities if e.type == "Country"}
+    assert {"UZ", "JP", "KR"} <= isos
+
+
+def test_the_european_union_is_an_organization_with_iso_eu(extract):
+    x = extract("The European Union (EU) opened a new office in Bishkek.")
+    eu = _entity(x, "Organization", "European Union")
+    assert eu.iso == "EU"
+    assert "EU" in eu.aliases
+
+
+def test_capitals_standing_for_governments_are_countries(extract):
+    x = extract("Astana and Tashkent agreed to simplify border crossings.")
+    isos = {e.iso for e in x.entities if e.type == "Country"}
+    assert {"KZ", "UZ"} <= isos
+
+
+def test_news_agency_credit_is_an_organization_but_not_a_party(extract):
+    x = extract("Kazakhstan and Azerbaijan signed a memorandum on logistics, Kazinform reports.")
+    assert "Kazinform" in _names(x, "Organization") | {a for e in x.entities for a in e.aliases}
+    assert x.agreements and all("Kazinform" not in a.parties for a in x.agreements)
+
+
+def test_every_entity_has_evidence_with_offsets_into_the_text(extract_article):
+    article, x = extract_article(
+        "Kyrgyz President Sadyr Japarov met Chinese leader Xi Jinping in Beijing."
+    )
+    for e in x.entities:
+        assert e.evidence, e.name
+        ev = e.evidence[0]
+        assert article.text[ev.start : ev.end] == ev.sentence
+        assert ev.component.startswith("cagraph.")
+        assert 0.0 < ev.confidence <= 1.0
