@@ -27,3 +27,30 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the repo")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from cagraph.nlp import load_extractor
+
+    return load_extractor()
+
+
+@pytest.fixture()
+def extract_article(extractor):
+    """Extract from a text written in the test: returns (article, extraction)."""
+    from cagraph.records import Article
+
+    def run(text: str, published: str | None = None):
+        article = Article(id="test", text=text, published=published)
+        return article, extractor.extract(article)
+
+    return run
+
+
+@pytest.fixture()
+def extract(extract_article):
+    def run(text: str, published: str | None = None):
+        return extract_article(text, published)[1]
+
+    return run
