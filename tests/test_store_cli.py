@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 import typer
-from test_store_support import G1, G2, REPO, STORE_DATA, meta, triples
+from test_store_support import (  # noqa: F401  (oxigraph_url is a fixture)
+    G1,
+    G2,
+    REPO,
+    STORE_DATA,
+    meta,
+    oxigraph_url,
+    triples,
+)
 from typer.testing import CliRunner, Result
 
 from cagraph.cli import store_cmds
@@ -174,3 +182,18 @@ def test_validate_uses_the_project_shapes_by_default(app: typer.Typer, store_dir
     result = run(app, "validate", "--store", store_dir)
     assert result.exit_code == 0, result.output
     assert '"conforms": true' in result.output
+
+
+@pytest.mark.server
+def test_commands_work_against_a_sparql_server(
+    app: typer.Typer, request: pytest.FixtureRequest
+) -> None:
+    url = str(request.getfixturevalue("oxigraph_url"))
+    with open_store(url) as store:
+        store.update("DROP ALL")
+    loaded(app, url)
+    result = run(app, "query", "--file", str(STORE_DATA / "countries.rq"), "--store", url)
+    assert result.exit_code == 0
+    assert "(2 rows)" in result.output
+    stats = json.loads(run(app, "stats", "--json", "--store", url).output)
+    assert stats["classes"] == {COUNTRY: 2}

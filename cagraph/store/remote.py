@@ -61,6 +61,7 @@ class RemoteStore(Store):
         update_path: str = "/update",
         store_path: str = "/store",
         union_param: str | None = "union-default-graph",
+        transfer_timeout_s: float = 300.0,
         check: bool = True,
     ):
         super().__init__(url, read_only=read_only, timeout_s=timeout_s, row_cap=row_cap)
@@ -69,6 +70,7 @@ class RemoteStore(Store):
         self.update_url = base + update_path
         self.store_url = base + store_path
         self.union_param = union_param
+        self.transfer_timeout_s = transfer_timeout_s
         self._client: httpx.Client | None = httpx.Client(timeout=timeout_s)
         if check:
             self._internal("ASK { }")
@@ -96,10 +98,12 @@ class RemoteStore(Store):
         raise StoreError(f"the server answered {status}: {body}", source=url)
 
     def _send(self, method: str, url: str, *, user: bool, **kwargs: Any) -> httpx.Response:
+        """One request for a write or a dump (these get the long transfer timeout)."""
         try:
-            response = self._http().request(method, url, **kwargs)
+            response = self._http().request(method, url, timeout=self.transfer_timeout_s, **kwargs)
         except httpx.TimeoutException as exc:
-            raise StoreError(f"the server did not answer in time: {exc}", source=url) from exc
+            message = f"no answer within {self.transfer_timeout_s:g} s; a write may still apply"
+            raise StoreError(message, source=url) from exc
         except httpx.HTTPError as exc:
             raise self._unreachable(url, exc) from exc
         self._check(response, user=user)
