@@ -63,10 +63,17 @@ class Title:
 
 @dataclass(frozen=True)
 class Term:
+    """One office held. Dates are ISO 8601, full or reduced ("2019-03-20", "2013-11", "2004").
+
+    ``country`` is the ISO code (or "EU"); it is "" for an office in an organisation that is
+    no state-level actor (UN Secretary-General), which ``organization`` then names.
+    """
+
     office: str  # canonical title: "President"
     country: str  # ISO code
     start: str | None  # ISO date
     end: str | None  # ISO date, None while in office
+    organization: str | None = None  # organisation id for offices held in one ("un")
 
 
 @dataclass(frozen=True)
