@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Set up, lint, type-check, run the tests and evaluate the extractor against the shared corpus.
+# Set up, lint, type-check, run the tests and score the extractor against the shared corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-echo "== ruff"; .venv/bin/ruff check cagraph api tests bench
+echo "== ruff"
+.venv/bin/ruff check cagraph api tests bench
 .venv/bin/ruff format --check cagraph api tests bench
-echo "== mypy"; .venv/bin/mypy
-echo "== pytest"; .venv/bin/pytest "$@"
+echo "== mypy"
+.venv/bin/mypy
+echo "== pytest"
+.venv/bin/pytest "$@"
+corpus=../shared/corpus
+if [ -d "$corpus/seeds" ] && [ -d "$corpus/dev" ]; then
+  echo "== extractor against the gold corpus (floors only ever go up: scripts/eval-floors.txt)"
+  mapfile -t floors < <(grep -v '^#' scripts/eval-floors.txt | sed '/^$/d' | sed 's/^/--min=/')
+  .venv/bin/cagraph eval "$corpus/seeds" "$corpus/dev" "${floors[@]}"
+else
+  echo "== ../shared/corpus not found: corpus evaluation skipped"
+fi

@@ -34,9 +34,9 @@ def _root(
 
 
 def _register() -> None:
-    from cagraph.cli import evaluate, extract
+    from cagraph.cli import evaluate, extract, store_cmds
 
-    for module in (extract, evaluate):
+    for module in (extract, evaluate, store_cmds):
         module.register(app)
 
 

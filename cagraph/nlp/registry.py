@@ -133,9 +133,12 @@ class Registry:
         return key
 
     def surname_owner(self, surname_key: str) -> str | None:
-        for key, info in self.st.persons.items():
-            if " " in key and key.rsplit(" ", 1)[-1] == surname_key:
-                return info.key
+        """The person of this document whose name ends with this surname (any spelling)."""
+        for info in self.st.persons.values():
+            for form in (info.name, *info.forms):
+                parts = norm_key(form).split()
+                if len(parts) > 1 and parts[-1] == surname_key:
+                    return info.key
         return None
 
     # -- gazetteer mentions --------------------------------------------------------------------
@@ -143,6 +146,12 @@ class Registry:
         if m.label == ORG:
             self.org_name(m)
         elif m.label == PERSON:
+            if m.partial:
+                # "Berdimuhamedov" alone: the person of that surname already named, if one
+                owner = self.surname_owner(norm_key(m.text))
+                if owner is not None:
+                    self.person(m.text, m.start, m.end, None, None, None, 0.9, key=owner)
+                    return
             leader_title = self._leader_office(m.key)
             iso = m.iso
             self.person(m.text, m.start, m.end, leader_title, self._country(iso), iso, 0.95)

@@ -33,6 +33,7 @@ class Mention:
     component: str = ""
     confidence: float = 1.0
     gov: bool = False  # a capital standing for its government ("Astana and Tashkent agreed")
+    partial: bool = False  # a leader's surname alone: may be another person of that name
 
 
 @dataclass(slots=True)
@@ -100,6 +101,9 @@ class DocState:
     dates: list[tuple[int, int, str]] = field(default_factory=list)  # token span, ISO value
     token_mention: dict[int, Mention] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)  # the Doc's tokens, made once
+    texts: list[str] = field(default_factory=list)  # token texts, lower-case forms, whitespace
+    lowers: list[str] = field(default_factory=list)
+    spaces: list[str] = field(default_factory=list)
     sents: list[Span] = field(default_factory=list)
     sent_of: list[int] = field(default_factory=list)  # token index -> index in sents
     # titles with no name in their run: (start, end, title, of, iso) — "…, Rector of X"

@@ -271,40 +271,40 @@ class AgreementFinder:
 
     def _signing_index(self, sent: Span) -> int | None:
         words = self.res.lex.signing_words
-        for tok in sent:
-            if tok.lower_ in words:
-                return tok.i
+        lowers = state(sent.doc).lowers
+        for k in range(sent.start, sent.end):
+            if lowers[k] in words:
+                return k
         return None
 
     def _not_yet(self, doc: Doc, signing: int, sent_start: int, window: int = 3) -> bool:
         words = self.res.lex.not_yet_words
-        for k in range(max(sent_start, signing - window), signing):
-            if doc[k].lower_ in words:
-                return True
-        return False
+        lowers = state(doc).lowers
+        return any(lowers[k] in words for k in range(max(sent_start, signing - window), signing))
 
     def _program_act(self, doc: Doc, sent: Span, trig: Mention) -> bool:
         lex = self.res.lex
-        for tok in sent:
-            if tok.lower_ in lex.program_verbs:
-                return not self._not_yet(doc, tok.i, sent.start)
+        lowers = state(doc).lowers
+        for k in range(sent.start, sent.end):
+            if lowers[k] in lex.program_verbs:
+                return not self._not_yet(doc, k, sent.start)
         return False
 
 
 # -- token-level helpers -----------------------------------------------------------------------
 def _first_word(sent: Span) -> Token | None:
-    doc = sent.doc
+    st = state(sent.doc)
     for k in range(sent.start, sent.end):
-        if not doc[k].is_space:
-            return doc[k]
+        if st.texts[k].strip():
+            return st.tokens[k]
     return None
 
 
 def _last_word(sent: Span) -> Token | None:
-    doc = sent.doc
+    st = state(sent.doc)
     for k in range(sent.end - 1, sent.start - 1, -1):
-        if not doc[k].is_space:
-            return doc[k]
+        if st.texts[k].strip():
+            return st.tokens[k]
     return None
 
 

@@ -85,13 +85,15 @@ class Chunker:
         self.lex = lex
 
     # -- token predicates (computed once per document) ------------------------------------------
-    def prepare(self, doc: Doc) -> None:
+    def prepare(self, doc: Doc, st: DocState) -> None:
         lex = self.lex
         caps: list[bool] = []
         heads: list[bool] = []
-        for i, tok in enumerate(doc):
-            text = tok.text
-            low = tok.lower_
+        self._text = st.texts
+        self._low = st.lowers
+        self._ws = st.spaces
+        for i, text in enumerate(st.texts):
+            low = st.lowers[i]
             if not _WORDLIKE.match(text):
                 cap = False
             elif text[:1].isupper():
@@ -108,7 +110,7 @@ class Chunker:
 
     def is_cap(self, doc: Doc, i: int, shouting: bool) -> bool:
         return (not shouting and self._cap[i]) or (
-            shouting and doc[i].text[:1].isdigit() and self._cap[i]
+            shouting and self._text[i][:1].isdigit() and self._cap[i]
         )
 
     def is_head(self, doc: Doc, i: int) -> bool:
@@ -116,8 +118,8 @@ class Chunker:
 
     # -- runs ---------------------------------------------------------------------------------
     def runs(self, doc: Doc, start: int, end: int, st: DocState) -> list[Run]:
-        shouting = _is_shouting(doc, start, end)
-        titlecase = _is_title_case(doc, start, end)
+        shouting = _is_shouting(self._text, start, end)
+        titlecase = _is_title_case(self._text, start, end)
         out: list[Run] = []
         i = start
         while i < end:
@@ -142,13 +144,13 @@ class Chunker:
             return m.start == i
         if not self.is_cap(doc, i, shouting):
             return False
-        return doc[i].lower_ not in self.lex.never_start
+        return self._low[i] not in self.lex.never_start
 
     def _cap_or_name(self, doc: Doc, k: int, st: DocState, shouting: bool) -> bool:
         m = st.at(k)
         if m is not None and m.label in NAME_LABELS:
             return True
-        return self.is_cap(doc, k, shouting) and doc[k].lower_ not in ("i",)
+        return self.is_cap(doc, k, shouting) and self._low[k] != "i"
 
     def _extend(self, doc: Doc, i: int, end: int, st: DocState, shouting: bool) -> int:
         """End (exclusive) of the run that starts at token ``i``."""
@@ -157,9 +159,10 @@ class Chunker:
         last = i
         has_head = False
         head_then_of = False
+        texts, lows, spaces = self._text, self._low, self._ws
         while j < end:
-            tok = doc[j]
-            if tok.is_space and j > i and tok.text.count("\n") <= 1 and j == last:
+            text = texts[j]
+            if not text.strip() and j > i and text.count("\n") <= 1 and j == last:
                 j += 1  # a hard line break inside a name
                 continue
             m = st.at(j)
@@ -167,7 +170,7 @@ class Chunker:
                 j = m.end
                 last = j
                 continue
-            if self.is_cap(doc, j, shouting) and (j == i or tok.lower_ not in lex.never_start):
+            if self.is_cap(doc, j, shouting) and (j == i or lows[j] not in lex.never_start):
                 if self.is_head(doc, j):
                     has_head = True
                 j += 1
@@ -175,38 +178,34 @@ class Chunker:
                 continue
             if j == last and j > i:
                 nxt = j + 1
-                if tok.text in DASHES and not doc[j - 1].whitespace_ and not tok.whitespace_:
+                if text in DASHES and not spaces[j - 1] and not spaces[j]:
                     if nxt < end and self._cap_or_name(doc, nxt, st, shouting):
                         j = nxt
                         continue
-                    if nxt < end and _name_tail(doc[nxt].text):
+                    if nxt < end and _name_tail(texts[nxt]):
                         j = nxt + 1
                         last = j
                         continue
                 if (
-                    tok.text in APOSTROPHES
-                    and not doc[j - 1].whitespace_
-                    and doc[j - 1].text.endswith("s")
+                    text in APOSTROPHES
+                    and not spaces[j - 1]
+                    and texts[j - 1].endswith("s")
                     and nxt < end
                     and self._cap_or_name(doc, nxt, st, shouting)
                     and self._has_head_ahead(doc, nxt, end, st, shouting)
                 ):
                     j = nxt
                     continue
-                if tok.text in OPEN_QUOTES and has_head:
+                if text in OPEN_QUOTES and has_head:
                     close = _closing_quote(doc, j, end)
                     if close is not None:
                         j = close + 1
                         last = j
                         break
-                if (
-                    tok.text == ","
-                    and head_then_of
-                    and self._comma_list(doc, nxt, end, st, shouting)
-                ):
+                if text == "," and head_then_of and self._comma_list(doc, nxt, end, st, shouting):
                     j = nxt
                     continue
-                low = tok.lower_
+                low = lows[j]
                 if low in lex.connectors:
                     k = self._after_connectors(doc, j, end)
                     if k >= end or not self._cap_or_name(doc, k, st, shouting):
@@ -225,7 +224,7 @@ class Chunker:
         # "of the", "named after", "under the", "von der", "de la"
         while (
             k < end
-            and (doc[k].lower_ in ("the", "after") or doc[k].lower_ in PARTICLES)
+            and (self._low[k] in ("the", "after") or self._low[k] in PARTICLES)
             and k - j < 3
         ):
             k += 1
@@ -242,13 +241,13 @@ class Chunker:
         has_head: bool,
         shouting: bool,
     ) -> bool:
-        low = doc[j].lower_
+        low = self._low[j]
         left = st.at(j - 1)
         right = st.at(k)
         if low == "named":
-            return k > j + 1 and doc[j + 1].lower_ == "after"
+            return k > j + 1 and self._low[j + 1] == "after"
         if low in PARTICLES:
-            return all(doc[x].lower_ in PARTICLES for x in range(j, k))
+            return all(self._low[x] in PARTICLES for x in range(j, k))
         if low == "in":
             return has_head and right is not None and right.label in (PLACE, CAPITAL)
         if low in ("the", "after"):
@@ -256,7 +255,7 @@ class Chunker:
         if low in ("and", "&"):
             if left is not None and left.label in STANDALONE and left.start <= i:
                 return False
-            if has_head and k > j + 1 and doc[j + 1].lower_ == "the":
+            if has_head and k > j + 1 and self._low[j + 1] == "the":
                 return False  # "the Cabinet of Ministers … and the Government of China"
             right_head = self._segment_has_head(doc, k, end, st, shouting)
             if right is not None and right.label in STANDALONE:
@@ -277,12 +276,10 @@ class Chunker:
             if m is not None and m.label in NAME_LABELS:
                 k = m.end
                 continue
-            if self.is_cap(doc, k, shouting) or (
-                doc[k].text in DASHES and not doc[k - 1].whitespace_
-            ):
+            if self.is_cap(doc, k, shouting) or (self._text[k] in DASHES and not self._ws[k - 1]):
                 k += 1
                 continue
-            if doc[k].lower_ == "and" and k + 1 < end and self.is_cap(doc, k + 1, shouting):
+            if self._low[k] == "and" and k + 1 < end and self.is_cap(doc, k + 1, shouting):
                 k += 1
                 continue
             break
@@ -306,9 +303,7 @@ class Chunker:
         x = k
         while x < end and self.is_cap(doc, x, shouting) and not self.is_head(doc, x):
             x += 1
-        return (
-            x > k and x + 1 < end and doc[x].lower_ == "and" and self.is_cap(doc, x + 1, shouting)
-        )
+        return x > k and x + 1 < end and self._low[x] == "and" and self.is_cap(doc, x + 1, shouting)
 
 
 def _name_tail(text: str) -> bool:
@@ -323,16 +318,16 @@ def _closing_quote(doc: Doc, j: int, end: int) -> int | None:
     return None
 
 
-def _is_shouting(doc: Doc, start: int, end: int) -> bool:
-    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 1]
+def _is_shouting(texts: list[str], start: int, end: int) -> bool:
+    words = [t for t in texts[start:end] if len(t) > 1 and t.isalpha()]
     if len(words) < 4:
         return False
-    return sum(1 for t in words if t.is_upper) / len(words) > 0.6
+    return sum(1 for t in words if t.isupper()) / len(words) > 0.6
 
 
-def _is_title_case(doc: Doc, start: int, end: int) -> bool:
+def _is_title_case(texts: list[str], start: int, end: int) -> bool:
     """A Title Case Headline: every longer word capitalised, function words too."""
-    words = [t for t in doc[start:end] if t.is_alpha]
-    if len(words) < 5 or any(t.is_lower and len(t) > 3 for t in words):
+    words = [t for t in texts[start:end] if t.isalpha()]
+    if len(words) < 5 or any(t.islower() and len(t) > 3 for t in words):
         return False
-    return sum(1 for t in words if t.is_title) / len(words) >= 0.7
+    return sum(1 for t in words if t.istitle()) / len(words) >= 0.7

@@ -136,7 +136,8 @@ class EventFinder:
     def _sentence(self, doc: Doc, sent: Span, triggers: list[Mention], finder: ActorFinder) -> None:
         st = state(doc)
         lex = self.res.lex
-        happened = any(t.lower_ in HAPPENED or t.lower_ in lex.signing_words for t in sent)
+        lowers = st.lowers[sent.start : sent.end]
+        happened = any(w in HAPPENED or w in lex.signing_words for w in lowers)
         kinds_done: set[str] = set()
         for trig in triggers:
             low = trig.text.lower()

@@ -142,9 +142,13 @@ class Gazetteer:
         elif label == PERSON:
             leader = self.res.ref.leaders[int(mkey)]
             mkey = leader.name
-            iso = leader.terms[-1].country if leader.terms else None
-            if len(parts) > 2 and not _looks_like_name(doc, start, end):
-                return None
+            iso = (leader.terms[-1].country if leader.terms else None) or None
+            if len(parts) > 2:
+                if not _looks_like_name(doc, start, end):
+                    return None
+                return Mention(
+                    label, start, end, mkey, text, iso=iso, component=self.name, partial=True
+                )
         return Mention(label, start, end, mkey, text, iso=iso, component=self.name)
 
 

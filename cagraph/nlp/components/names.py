@@ -68,7 +68,7 @@ class NameFinder:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         reg = Registry(doc, st, self.res, self.name)
-        self.chunker.prepare(doc)
+        self.chunker.prepare(doc, st)
         for sent in st.sents:
             for run in self.chunker.runs(doc, sent.start, sent.end, st):
                 self._classify(doc, run, sent.start, reg)

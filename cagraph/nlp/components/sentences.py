@@ -36,18 +36,18 @@ def sentence_starts(texts: list[str], spaces: list[str]) -> list[bool]:
     after_end = False
     last_word = ""
     line_first = texts[0]
+    prev = texts[0]
+    prev_space = prev.isspace()
     for i in range(1, n):
         text = texts[i]
-        prev = texts[i - 1]
-        is_space = not text.strip()
-        prev_space = not prev.strip()
-        breaks = prev.count("\n") if prev_space else spaces[i - 1].count("\n")
-        start = False
+        is_space = text.isspace()
         if is_space:
-            start = False
-        elif breaks:
-            start = (
-                breaks > 1
+            prev, prev_space = text, True
+            continue
+        ws = prev if prev_space else spaces[i - 1]
+        if "\n" in ws:
+            starts[i] = (
+                ws.count("\n") > 1
                 or last_word[-1:] in LINE_ENDERS
                 or text in OPENERS
                 or text[:1].isdigit()
@@ -56,16 +56,15 @@ def sentence_starts(texts: list[str], spaces: list[str]) -> list[bool]:
             line_first = text
         elif after_end:
             first = text[:1]
-            start = first.isupper() or first.isdigit() or text in OPENERS
-        starts[i] = start
-        if not is_space:
-            last_word = text
+            starts[i] = first.isupper() or first.isdigit() or text in OPENERS
+        last_word = text
         if text in ENDERS or (
             len(text) > 1 and text[-1] in ENDERS and text.count(".") == 1 and not text[0].isupper()
         ):
             after_end = True
-        elif not (text in CLOSERS and after_end) and not is_space:
+        elif not (after_end and text in CLOSERS):
             after_end = False
+        prev, prev_space = text, False
     return starts
 
 
@@ -84,6 +83,9 @@ def split_sentences(doc: Doc) -> Doc:
     doc.from_array([SENT_START], arr)  # type: ignore[arg-type]
     st = state(doc)
     st.tokens = toks
+    st.texts = texts
+    st.spaces = spaces
+    st.lowers = [t.lower() for t in texts]
     bounds = [i for i, s in enumerate(starts) if s] + [n]
     st.sents = [doc[a:b] for a, b in itertools.pairwise(bounds)]
     sent_of = [0] * n
