@@ -11,6 +11,7 @@ gold annotation format (``../shared/corpus/FORMAT.md``) plus evidence and confid
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -187,6 +188,10 @@ class ArticleExtraction(Record):
         data["ties"] = [list(t.pair) for t in self.ties]
         data["tie_evidence"] = [t.model_dump(mode="json") for t in self.ties]
         return data
+
+    def to_format_json(self, indent: int | None = None) -> str:
+        """:meth:`to_format` as JSON text."""
+        return json.dumps(self.to_format(), ensure_ascii=False, indent=indent)
 
 
 def output_json_schema() -> dict[str, Any]:

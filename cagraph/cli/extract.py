@@ -59,15 +59,14 @@ def extract(
     articles = iter_articles(paths, report=report)
     bar = tqdm(unit="article", disable=quiet or fmt == "jsonl", file=sys.stderr)
     done = 0
-    for result in extractor.extract_many(articles, workers=workers):
-        data = result.to_format()
+    for article_id, text in extractor.extract_many_json(articles, workers=workers):
         if fmt == "jsonl":
-            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+            sys.stdout.write(text + "\n")
         else:
             assert out is not None
-            target = out / f"{result.id}.json"
+            target = out / f"{article_id}.json"
             tmp = target.with_suffix(".json.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+            tmp.write_text(text, encoding="utf-8")
             tmp.replace(target)
         done += 1
         bar.update(1)

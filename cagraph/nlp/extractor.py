@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 
@@ -13,6 +14,8 @@ from cagraph.nlp.pipeline import build_nlp
 from cagraph.nlp.resources import get_resources
 from cagraph.nlp.state import DocState
 from cagraph.records import Article, ArticleExtraction
+
+T = TypeVar("T")
 
 
 class Extractor:
@@ -39,12 +42,29 @@ class Extractor:
             for article in articles:
                 yield self.extract(article)
             return
+        for payload in self._pool_map(_work, articles, workers):
+            yield ArticleExtraction.model_validate_json(payload)
+
+    def extract_many_json(
+        self, articles: Iterable[Article], workers: int = 1
+    ) -> Iterator[tuple[str, str]]:
+        """(article id, its FORMAT.md-shaped JSON text), in order. The workers validate and
+        serialise, so the parent only passes small strings on: this is the path that scales."""
+        if workers <= 1:
+            for article in articles:
+                result = self.extract(article)
+                yield result.id, result.to_format_json()
+            return
+        yield from self._pool_map(_work_json, articles, workers)
+
+    def _pool_map(
+        self, fn: Callable[[Article], T], articles: Iterable[Article], workers: int
+    ) -> Iterator[T]:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         with ctx.Pool(
             workers, initializer=_init_worker, initargs=(self.model, self.data_dir)
         ) as pool:
-            for payload in pool.imap(_work, articles, chunksize=4):
-                yield ArticleExtraction.model_validate_json(payload)
+            yield from pool.imap(fn, articles, chunksize=4)
 
 
 _WORKER: Extractor | None = None
@@ -58,6 +78,12 @@ def _init_worker(model: str | None, data_dir: Path | None) -> None:
 def _work(article: Article) -> str:
     assert _WORKER is not None
     return _WORKER.extract(article).model_dump_json()
+
+
+def _work_json(article: Article) -> tuple[str, str]:
+    assert _WORKER is not None
+    result = _WORKER.extract(article)
+    return result.id, result.to_format_json()
 
 
 def load_extractor(model: str | None = None, data_dir: Path | None = None) -> Extractor:
