@@ -328,7 +328,7 @@ class _EvidenceMaker:
         cached = self._sentences.get(idx)
         if cached is None:
             sent = self.st.sents[idx] if idx >= 0 else self.doc[0:0]
-            raw = sent.text
+            raw = self.st.span_text(self.doc, sent.start, sent.end) if idx >= 0 else ""
             text = raw.strip()
             cached = (text, sent.start_char + len(raw) - len(raw.lstrip()))
             self._sentences[idx] = cached

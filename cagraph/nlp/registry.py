@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -26,9 +27,12 @@ _SPACE = re.compile(r"\s+")
 
 def name_text(doc: Doc, start: int, end: int) -> str:
     """The text of a token span with tight hyphens kept tight."""
-    return _SPACE.sub(" ", doc[start:end].text).strip(" ,;:")
+    st = doc._.cag
+    text = st.span_text(doc, start, end) if st is not None else doc[start:end].text
+    return _SPACE.sub(" ", text).strip(" ,;:")
 
 
+@lru_cache(maxsize=65536)
 def norm_key(text: str) -> str:
     """A comparison key: NFKC, case-folded, quotes and dashes unified, spaces collapsed."""
     text = unicodedata.normalize("NFKC", text).casefold()

@@ -101,6 +101,7 @@ class DocState:
     dates: list[tuple[int, int, str]] = field(default_factory=list)  # token span, ISO value
     token_mention: dict[int, Mention] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)  # the Doc's tokens, made once
+    text: str = ""  # the document's text (Doc.text is rebuilt on every access)
     texts: list[str] = field(default_factory=list)  # token texts, lower-case forms, whitespace
     lowers: list[str] = field(default_factory=list)
     spaces: list[str] = field(default_factory=list)
@@ -115,6 +116,15 @@ class DocState:
         self.mentions.append(mention)
         for i in range(mention.start, mention.end):
             self.token_mention[i] = mention
+
+    def span_text(self, doc: Doc, start: int, end: int) -> str:
+        """The text of tokens start..end, cut from the document's text (no Token objects)."""
+        if end <= start:
+            return ""
+        if not self.tokens:
+            return doc[start:end].text
+        first, last = self.tokens[start], self.tokens[end - 1]
+        return self.text[first.idx : last.idx + len(self.texts[end - 1])]
 
     def at(self, i: int) -> Mention | None:
         return self.token_mention.get(i)

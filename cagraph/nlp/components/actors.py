@@ -17,6 +17,9 @@ from cagraph.nlp.state import CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, REGION, Do
 ACTOR_LABELS = frozenset({COUNTRY, DEMONYM, ORG, PERSON, REGION})
 CLAUSE_BREAKS = frozenset({";", ":"})
 DASHES = frozenset({"-", "–", "‒", "—", "‐", "+"})
+BETWEEN_STOPS = frozenset(
+    ["on", "in", "to", "for", "aimed", "which", "that", "was", "were", "signed"]
+)
 INSTITUTIONAL = frozenset(
     [
         "institutions",
@@ -149,45 +152,34 @@ class ActorFinder:
 
     # -- clause helpers --------------------------------------------------------------------------
     def clause_end(self, start: int, sent_end: int) -> int:
-        doc = self.doc
+        texts = self.st.texts
         for k in range(start, sent_end):
-            if doc[k].text in CLAUSE_BREAKS:
+            if texts[k] in CLAUSE_BREAKS:
                 return k
         return sent_end
 
     def between(self, start: int, end: int) -> Actors | None:
         """Actors of "between A and B" that starts within [start, end)."""
-        doc = self.doc
+        lowers, texts = self.st.lowers, self.st.texts
         for k in range(start, end):
-            if doc[k].lower_ == "between":
-                stop = k + 1
-                while (
-                    stop < end
-                    and doc[stop].text not in (",", ";", ":", ".")
-                    and doc[stop].lower_
-                    not in (
-                        "on",
-                        "in",
-                        "to",
-                        "for",
-                        "aimed",
-                        "which",
-                        "that",
-                        "was",
-                        "were",
-                        "signed",
-                    )
-                ):
-                    stop += 1
-                # "between the Cabinet of Ministers of Kyrgyzstan and the Government of China on …"
-                actors = self.in_span(k + 1, max(stop, k + 2))
-                if len(actors.names) >= 2 or len(actors.countries) >= 2:
-                    return actors
-                generic = self.generic_pair(k + 1, stop)
-                if generic is not None:
-                    return generic
-                if actors:
-                    return actors
+            if lowers[k] != "between":
+                continue
+            stop = k + 1
+            while (
+                stop < end
+                and texts[stop] not in (",", ";", ":", ".")
+                and lowers[stop] not in BETWEEN_STOPS
+            ):
+                stop += 1
+            # "between the Cabinet of Ministers of Kyrgyzstan and the Government of China on …"
+            actors = self.in_span(k + 1, max(stop, k + 2))
+            if len(actors.names) >= 2 or len(actors.countries) >= 2:
+                return actors
+            generic = self.generic_pair(k + 1, stop)
+            if generic is not None:
+                return generic
+            if actors:
+                return actors
         return None
 
     def generic_pair(self, start: int, end: int) -> Actors | None:

@@ -65,6 +65,7 @@ class AgreementFinder:
         triggers = [t for t in st.triggers if t.label == AGR]
         if not triggers:
             return doc
+        self._lowers = st.lowers
         finder = ActorFinder(doc, st, self.res)
         sents = st.sents
         list_open = False
@@ -72,10 +73,10 @@ class AgreementFinder:
         prev_semicolon = False
         ti = 0
         for idx, sent in enumerate(sents):
-            if _is_blank(sent):
+            if _is_blank(sent, st):
                 continue
-            item = _is_list_item(sent) or (list_open and prev_semicolon)
-            last = _last_word(sent)
+            item = _is_list_item(sent, st) or (list_open and prev_semicolon)
+            last = _last_word(sent, st)
             prev_semicolon = last is not None and last.text == ";"
             if not item:
                 list_open = False
@@ -138,7 +139,7 @@ class AgreementFinder:
                 continue
             previous = trig
             count = _count_before(doc, trig.start, sent.start, lex.count_words)
-            if count is not None and (_ends_with_colon(sent) or _list_follows(sents, idx)):
+            if count is not None and (_ends_with_colon(sent, st) or _list_follows(sents, idx, st)):
                 continue  # "ten documents were signed:" followed by the list itself
             name_start = named[0] if named else _premodifier_start(doc, trig.start, sent.start)
             name_end = _complement_end(doc, trig.end, sent.end, lex.signing_words)
@@ -271,7 +272,7 @@ class AgreementFinder:
 
     def _signing_index(self, sent: Span) -> int | None:
         words = self.res.lex.signing_words
-        lowers = state(sent.doc).lowers
+        lowers = self._lowers
         for k in range(sent.start, sent.end):
             if lowers[k] in words:
                 return k
@@ -279,12 +280,12 @@ class AgreementFinder:
 
     def _not_yet(self, doc: Doc, signing: int, sent_start: int, window: int = 3) -> bool:
         words = self.res.lex.not_yet_words
-        lowers = state(doc).lowers
+        lowers = self._lowers
         return any(lowers[k] in words for k in range(max(sent_start, signing - window), signing))
 
     def _program_act(self, doc: Doc, sent: Span, trig: Mention) -> bool:
         lex = self.res.lex
-        lowers = state(doc).lowers
+        lowers = self._lowers
         for k in range(sent.start, sent.end):
             if lowers[k] in lex.program_verbs:
                 return not self._not_yet(doc, k, sent.start)
@@ -292,48 +293,46 @@ class AgreementFinder:
 
 
 # -- token-level helpers -----------------------------------------------------------------------
-def _first_word(sent: Span) -> Token | None:
-    st = state(sent.doc)
+def _first_word(sent: Span, st: DocState) -> Token | None:
     for k in range(sent.start, sent.end):
         if st.texts[k].strip():
             return st.tokens[k]
     return None
 
 
-def _last_word(sent: Span) -> Token | None:
-    st = state(sent.doc)
+def _last_word(sent: Span, st: DocState) -> Token | None:
     for k in range(sent.end - 1, sent.start - 1, -1):
         if st.texts[k].strip():
             return st.tokens[k]
     return None
 
 
-def _is_list_item(sent: Span) -> bool:
-    first = _first_word(sent)
+def _is_list_item(sent: Span, st: DocState) -> bool:
+    first = _first_word(sent, st)
     if first is None:
         return False
     if first.text in BULLETS:
         return True
     if first.like_num and first.i + 1 < sent.end and sent.doc[first.i + 1].text in (".", ")"):
         return True
-    last = _last_word(sent)
+    last = _last_word(sent, st)
     return last is not None and last.text == ";"
 
 
-def _is_blank(sent: Span) -> bool:
-    return _first_word(sent) is None
+def _is_blank(sent: Span, st: DocState) -> bool:
+    return _first_word(sent, st) is None
 
 
-def _ends_with_colon(sent: Span) -> bool:
-    last = _last_word(sent)
+def _ends_with_colon(sent: Span, st: DocState) -> bool:
+    last = _last_word(sent, st)
     return last is not None and last.text == ":"
 
 
-def _list_follows(sents: list[Span], idx: int) -> bool:
+def _list_follows(sents: list[Span], idx: int, st: DocState) -> bool:
     for nxt in sents[idx + 1 : idx + 3]:
-        if _ends_with_colon(nxt):
+        if _ends_with_colon(nxt, st):
             return True
-        if _is_list_item(nxt) and any(t.text in BULLETS for t in nxt[:1]):
+        if _is_list_item(nxt, st) and any(t.text in BULLETS for t in nxt[:1]):
             return True
     return False
 

@@ -83,6 +83,10 @@ PATTERNS = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+WORD_ONLY = frozenset({"weekday", "relmonth", "today"})
+
+
 def _published(value: str | None) -> date | None:
     if value and len(value) == 10:
         try:
@@ -97,7 +101,10 @@ def find_dates(text: str, published: str | None) -> list[tuple[int, int, str]]:
     pub = _published(published)
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
+    digits = _DIGIT.search(text) is not None
     for kind, rx in PATTERNS:
+        if not digits and kind not in WORD_ONLY:
+            continue  # every other pattern needs a number
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -150,7 +157,7 @@ def mark_dates(doc: Doc) -> Doc:
         seen.add(idx)
         sent = st.sents[idx] if st.sents else doc[:]
         offset = sent.start_char
-        for start, end, value in find_dates(sent.text, st.published):
+        for start, end, value in find_dates(st.span_text(doc, sent.start, sent.end), st.published):
             span = doc.char_span(offset + start, offset + end, alignment_mode="expand")
             if span is not None:
                 st.dates.append((span.start, span.end, value))

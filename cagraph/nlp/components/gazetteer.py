@@ -121,7 +121,7 @@ class Gazetteer:
                 st.trigger_tokens.add(i)
             label, kind = key.split("|", 1)
             st.triggers.append(
-                Mention(label, start, end, kind, doc[start:end].text, component=self.name)
+                Mention(label, start, end, kind, st.span_text(doc, start, end), component=self.name)
             )
         st.triggers.sort(key=lambda m: m.start)
         return doc
@@ -129,7 +129,7 @@ class Gazetteer:
     def _mention(self, doc: Doc, start: int, end: int, key: str) -> Mention | None:
         parts = key.split("|")
         label = parts[0]
-        text = doc[start:end].text
+        text = state(doc).span_text(doc, start, end)
         iso: str | None = None
         mkey = parts[1] if len(parts) > 1 else ""
         if label in (COUNTRY, DEMONYM, CAPITAL):

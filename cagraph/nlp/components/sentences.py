@@ -83,14 +83,15 @@ def split_sentences(doc: Doc) -> Doc:
     doc.from_array([SENT_START], arr)  # type: ignore[arg-type]
     st = state(doc)
     st.tokens = toks
+    st.text = "".join([t + w for t, w in zip(texts, spaces, strict=True)])  # == doc.text
     st.texts = texts
     st.spaces = spaces
     st.lowers = [t.lower() for t in texts]
     bounds = [i for i, s in enumerate(starts) if s] + [n]
-    st.sents = [doc[a:b] for a, b in itertools.pairwise(bounds)]
-    sent_of = [0] * n
-    for idx, (a, b) in enumerate(itertools.pairwise(bounds)):
-        for k in range(a, b):
-            sent_of[k] = idx
+    pairs = list(itertools.pairwise(bounds))
+    st.sents = [doc[a:b] for a, b in pairs]
+    sent_of: list[int] = []
+    for idx, (a, b) in enumerate(pairs):
+        sent_of.extend([idx] * (b - a))
     st.sent_of = sent_of
     return doc
