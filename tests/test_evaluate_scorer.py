@@ -2,6 +2,7 @@ import pytest
 
 from cagraph.errors import InputError
 from cagraph.evaluate import CategoryScore, EvalReport, GoldArticle, score_article
+from cagraph.evaluate.report import failed_floors, parse_floor
 from cagraph.evaluate.scorer import parties_found, party_names
 from cagraph.evaluate.scores import CATEGORIES
 from cagraph.records import Agreement, ArticleExtraction, Entity, Event, Tie
@@ -301,3 +302,11 @@ def test_score_article_accepts_an_article_extraction():
 def test_malformed_prediction_is_an_input_error_naming_the_field():
     with pytest.raises(InputError, match=r"entities\.0\.type"):
         score_article({"entities": [{"type": "Thing", "name": "x"}]}, gold())
+
+
+def test_f1_has_no_rounding_error_so_a_floor_equal_to_it_is_met():
+    g = gold(ties=[["KZ", c] for c in ("UZ", "KG", "TJ", "TM", "CN", "RU", "TR", "IN", "JP")])
+    report = EvalReport(gold_dirs=["x"], articles=[score_article({"ties": [["KZ", "UZ"]]}, g)])
+    assert report.totals.ties.f1 == 0.2
+    assert failed_floors(report, [parse_floor("ties.f1=0.2")]) == []
+    assert failed_floors(report, [parse_floor("ties.f1=0.21")]) == ["ties.f1 = 0.200 is below 0.21"]

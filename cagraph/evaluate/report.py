@@ -112,6 +112,6 @@ def failed_floors(report: EvalReport, floors: list[Floor]) -> list[str]:
     failures = []
     for floor in floors:
         actual = totals.get(floor.category).metric(floor.metric)
-        if actual is None or actual < floor.value:
+        if actual is None or actual < floor.value - 1e-9:
             failures.append(f"{floor.key} = {_num(actual).strip()} is below {floor.value:g}")
     return failures

@@ -54,11 +54,10 @@ class CategoryScore(_Score):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def f1(self) -> float | None:
-        p = self.precision
-        if p is None:
+        if self.recall_only:
             return None
-        r = self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        counted = 2 * self.tp + self.fp + self.fn  # 2PR/(P+R) without rounding errors
+        return 2 * self.tp / counted if counted else 1.0
 
     def metric(self, name: Metric) -> float | None:
         value: float | None = getattr(self, name)
