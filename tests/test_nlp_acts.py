@@ -187,3 +187,31 @@ def test_every_act_and_tie_carries_evidence(extract_article):
     assert ev is not None and ev.component == "cagraph.agreements.v1"
     assert article.text[ev.start : ev.end] == ev.sentence
     assert x.ties[0].evidence[0].component == "cagraph.ties.v1"
+
+
+def test_an_event_still_to_come_is_not_reported(extract):
+    x = extract("Japarov invited the Uzbek delegation to the Issyk-Kul Forum next spring.")
+    assert x.events == []
+
+
+def test_two_documents_in_one_sentence_keep_their_own_parties(extract):
+    x = extract(
+        "Kyrgyzstan and Uzbekistan signed an intergovernmental agreement on a hydropower plant "
+        "and a memorandum between the Ministry of Energy of Kyrgyzstan and the Ministry of "
+        "Energy of Uzbekistan on grid connections."
+    )
+    kinds = {a.kind: a for a in x.agreements}
+    assert set(kinds) == {"Agreement", "MOU"}
+    assert "Ministry of Energy of Kyrgyzstan" not in kinds["Agreement"].parties
+    assert "Ministry of Energy of Kyrgyzstan" in kinds["MOU"].parties
+
+
+def test_the_two_leaders_are_the_countries_that_met(extract):
+    x = extract(
+        "President of Armenia Vahagn Khachaturyan held talks with President of Kazakhstan "
+        "Kassym-Jomart Tokayev. Following the negotiations, the two leaders signed a joint "
+        "declaration on allied relations."
+    )
+    [agr] = x.agreements
+    assert agr.kind == "Declaration"
+    assert set(agr.countries) == {"AM", "KZ"}

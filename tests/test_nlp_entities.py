@@ -124,3 +124,9 @@ def test_every_entity_has_evidence_with_offsets_into_the_text(extract_article):
         assert article.text[ev.start : ev.end] == ev.sentence
         assert ev.component.startswith("cagraph.")
         assert 0.0 < ev.confidence <= 1.0
+
+
+def test_acronym_in_brackets_is_the_same_organisation(extract):
+    x = extract("Kazakhstan's National Space Agency (KazSpace) signed a memorandum with Hungary.")
+    orgs = [e for e in x.entities if e.type == "Organization"]
+    assert [(o.name, o.aliases) for o in orgs] == [("National Space Agency", ["KazSpace"])]

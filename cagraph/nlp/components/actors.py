@@ -186,25 +186,33 @@ class ActorFinder:
         """'the two countries', 'both institutions', 'the foreign ministries': the pair."""
         if self.focus is None:
             return None
-        text = " ".join(t.lower_ for t in self.doc[start:end])
+        words = self.st.lowers[start:end]
         lex = self.res.lex
         for noun in lex.pair_nouns:
-            idx = text.find(noun)
-            if idx < 0:
-                continue
-            head = text[:idx].split()
-            if not head:
-                continue
-            if (
-                any(" ".join(head[:n]) in lex.pair_determiners for n in (1, 2, 3))
-                and len(head) <= 5
-            ):
-                if noun not in INSTITUTIONAL:
-                    met = self.last_event(start)
-                    if met is not None:
-                        return met
-                return self.focus_actors(start, institutions=noun in INSTITUTIONAL)
+            parts = noun.split()
+            for i in range(len(words) - len(parts) + 1):
+                if words[i : i + len(parts)] != parts:
+                    continue
+                if self._determined(words[max(0, i - 5) : i], lex.pair_determiners):
+                    if noun not in INSTITUTIONAL:
+                        met = self.last_event(start)
+                        if met is not None:
+                            return met
+                    return self.focus_actors(start, institutions=noun in INSTITUTIONAL)
         return None
+
+    @staticmethod
+    def _determined(before: list[str], determiners: tuple[str, ...]) -> bool:
+        """Do the words before a noun end with a determiner and at most three modifiers?"""
+        for n in range(1, len(before) + 1):
+            tail = before[-n:]
+            if not all(w.isalpha() or w == "-" for w in tail):
+                return False
+            phrase = " ".join(tail)
+            for det in determiners:
+                if phrase == det or (phrase.startswith(det + " ") and n - len(det.split()) <= 3):
+                    return True
+        return False
 
     def last_event(self, at: int) -> Actors | None:
         """The countries of the last event before ``at`` that brought two or more together."""

@@ -66,6 +66,7 @@ class AgreementFinder:
         if not triggers:
             return doc
         self._lowers = st.lowers
+        self._triggers = triggers
         finder = ActorFinder(doc, st, self.res)
         sents = st.sents
         list_open = False
@@ -223,7 +224,9 @@ class AgreementFinder:
     ) -> Actors:
         out = Actors()
         clause_end = finder.clause_end(trig.end, sent.end)
-        between = finder.between(name_start, max(name_end, min(clause_end, trig.end + 25)))
+        # "between A and B" within this document's own words, up to the next document named
+        stop = min(clause_end, trig.end + 25, self._next_trigger(trig, clause_end))
+        between = finder.between(name_start, max(name_end, stop))
         if between is None:
             # "a clutch of agreements between A and B, including a power purchase agreement"
             between = finder.between(sent.start, name_start)
@@ -256,6 +259,12 @@ class AgreementFinder:
             ):
                 out.merge(context)
         return out
+
+    def _next_trigger(self, trig: Mention, limit: int) -> int:
+        for other in self._triggers:
+            if other.start >= trig.end:
+                return min(other.start, limit)
+        return limit
 
     def _inherit(self, st: DocState, sent_start: int) -> Actors:
         """'The other agreement is a memorandum …': the parties of the agreement just before."""
@@ -416,6 +425,8 @@ def _complement_end(
             break
         if tok.text == "," and not (k + 1 < sent_end and doc[k + 1].text[:1].isupper()):
             break
+        if tok.lower_ == "and" and k + 1 < sent_end and doc[k + 1].lower_ in ("a", "an"):
+            break  # "… and a memorandum on …": the next document
         k += 1
     return k
 

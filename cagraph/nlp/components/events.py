@@ -150,7 +150,9 @@ class EventFinder:
                 and not named
             ):
                 continue  # "past forums": no one event
-            if _future(doc, trig.start, sent.start, lex.not_yet_words):
+            if _future(doc, trig.start, sent.start, lex.not_yet_words) or _upcoming(
+                st.lowers, trig, sent.end, lex.future_markers
+            ):
                 continue
             if not named and not happened:
                 continue
@@ -246,6 +248,13 @@ class EventFinder:
                 if org.name == name or name in org.acronyms or name in org.aliases:
                     return org.kind in INTERNATIONAL_KINDS
         return False
+
+
+def _upcoming(lowers: list[str], trig: Mention, sent_end: int, markers: frozenset[str]) -> bool:
+    """ "the Issyk-Kul Forum next spring", "the upcoming summit": not held yet."""
+    before = lowers[max(0, trig.start - 3) : trig.start]
+    after = lowers[trig.end : min(sent_end, trig.end + 2)]
+    return any(w in markers for w in before) or (bool(after) and after[0] in markers)
 
 
 def _sidelines(doc: Doc, start: int, sent_start: int) -> bool:

@@ -30,6 +30,7 @@ class PersonResolver:
         st = state(doc)
         reg = Registry(doc, st, self.res, self.name)
         self._appositions(doc, reg)
+        self._acronyms(doc, reg)
         self._merge_surnames(reg)
         self._singles(doc, reg)
         return doc
@@ -84,6 +85,34 @@ class PersonResolver:
             if m.iso and m.label != PERSON:
                 return self.res.country_name(m.iso), m.iso
         return None, None
+
+    def _acronyms(self, doc: Doc, reg: Registry) -> None:
+        """ "State Oil Company (SOCAR)": the short form in brackets is the same organisation."""
+        st = reg.st
+        texts = st.texts
+        for m in [m for m in st.mentions if m.label == ORG]:
+            k = m.end
+            if k + 2 >= len(doc) or texts[k] != "(" or texts[k + 2] != ")":
+                continue
+            short = texts[k + 1]
+            if not (short.isupper() or short[:1].isupper()) or len(short) > 10:
+                continue
+            info = st.orgs.get(m.key)
+            if info is None:
+                continue
+            inner = st.at(k + 1)
+            if inner is not None and inner.label == ORG and inner.key != m.key:
+                other = st.orgs.pop(inner.key, None)
+                if other is not None:
+                    info.forms |= other.forms
+                    info.known_id = info.known_id or other.known_id
+                    info.iso = info.iso or other.iso
+                for x in st.mentions:
+                    if x.label == ORG and x.key == inner.key:
+                        x.key = m.key
+            elif inner is None:
+                reg.org(short, k + 1, k + 2, info.iso, info.known_id, info.confidence, key=m.key)
+            info.forms.add(short)
 
     def _merge_surnames(self, reg: Registry) -> None:
         """A person first registered by surname joins the full name found later."""
