@@ -130,3 +130,35 @@ def test_acronym_in_brackets_is_the_same_organisation(extract):
     x = extract("Kazakhstan's National Space Agency (KazSpace) signed a memorandum with Hungary.")
     orgs = [e for e in x.entities if e.type == "Organization"]
     assert [(o.name, o.aliases) for o in orgs] == [("National Space Agency", ["KazSpace"])]
+
+
+def test_capitalised_heading_with_a_head_word_first_is_not_an_organisation(extract):
+    x = extract("The chapter Government Priorities and Reforms lists the new laws of Tajikistan.")
+    assert _names(x, "Organization") == set()
+
+
+def test_short_form_of_a_body_is_an_alias_of_its_full_name(extract):
+    x = extract(
+        "The Cabinet of Ministers of Kyrgyzstan approved the plan on Monday. "
+        "The Cabinet of Ministers will report on it in May."
+    )
+    orgs = [e for e in x.entities if e.type == "Organization"]
+    assert [o.name for o in orgs] == ["Cabinet of Ministers of Kyrgyzstan"]
+    assert "Cabinet of Ministers" in orgs[0].aliases
+
+
+def test_quoted_project_title_is_not_an_organisation(extract):
+    x = extract(
+        "Kyrgyzstan and China exchanged letters on the project “Construction of the Water "
+        "Supply Service Unit of Naryn Region”."
+    )
+    assert not any("Unit" in n for n in _names(x, "Organization"))
+
+
+def test_acronym_and_a_name_are_two_organisations(extract):
+    x = extract(
+        "The University of Bremen (UoB) signed a memorandum with Osh State University. "
+        "UoB and Osh State University will exchange students."
+    )
+    assert "UoB and Osh State University" not in _names(x, "Organization")
+    assert {"University of Bremen", "Osh State University"} <= _names(x, "Organization")

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from cagraph import EXTRACTOR_VERSION
 from cagraph.nlp.registry import norm_key
 from cagraph.nlp.resources import Resources
-from cagraph.nlp.state import CAPITAL, COUNTRY, DEMONYM, PLACE, Act, DocState
+from cagraph.nlp.state import CAPITAL, COUNTRY, DEMONYM, PLACE, Act, DocState, OrgInfo
 from cagraph.records import (
     Agreement,
     Article,
@@ -163,7 +163,7 @@ class Assembler:
 
     def _orgs(self, st: DocState, ev: _EvidenceMaker, taken: set[str]) -> list[Entity]:
         out: list[Entity] = []
-        for info in st.orgs.values():
+        for info in _merge_short_forms(list(st.orgs.values())):
             if norm_key(info.name) in taken:
                 continue
             known = self.res.org_by_id.get(info.known_id) if info.known_id else None
@@ -341,6 +341,30 @@ class _EvidenceMaker:
             component=component,
             confidence=round(min(1.0, max(0.0, confidence)), 3),
         )
+
+
+def _merge_short_forms(orgs: list[OrgInfo]) -> list[OrgInfo]:
+    """ "Cabinet of Ministers" beside "Cabinet of Ministers of the Republic of Uzbekistan": the
+    short form is the same body, kept as an alias."""
+    kept: list[OrgInfo] = []
+    for info in sorted(orgs, key=lambda o: -len(o.name)):
+        short = info.name.lower()
+        longer = next(
+            (
+                k
+                for k in kept
+                if not info.known_id
+                and k.name.lower().startswith(short + " of ")
+                and (info.iso is None or k.iso in (None, info.iso))
+            ),
+            None,
+        )
+        if longer is None:
+            kept.append(info)
+        else:
+            longer.forms |= info.forms
+    order = {id(o): i for i, o in enumerate(orgs)}
+    return sorted(kept, key=lambda o: order[id(o)])
 
 
 def _drop_vague(acts: list[Act]) -> list[Act]:

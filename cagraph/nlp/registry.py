@@ -116,7 +116,11 @@ class Registry:
     ) -> str:
         known = self.st.at(start)
         if key is None:
-            key = known.key if known is not None and known.label == PERSON else norm_key(name)
+            if known is not None and known.label == PERSON:
+                owner = self.surname_owner(norm_key(name)) if known.partial else None
+                key = owner or known.key
+            else:
+                key = norm_key(name)
         if " " not in key:
             key = self.surname_owner(key) or key
         info = self.st.persons.get(key)

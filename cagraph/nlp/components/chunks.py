@@ -108,6 +108,10 @@ class Chunker:
         self._cap = caps
         self._head = heads
 
+    @property
+    def lowers(self) -> list[str]:
+        return self._low
+
     def is_cap(self, doc: Doc, i: int, shouting: bool) -> bool:
         return (not shouting and self._cap[i]) or (
             shouting and self._text[i][:1].isdigit() and self._cap[i]
@@ -264,6 +268,8 @@ class Chunker:
                     return False
             if has_head and right_head:
                 return False
+            if not has_head and (j - i < 2 or any(self._text[x].isupper() for x in range(i, j))):
+                return False  # "UoS and Manas University": a short form, then another name
             return has_head or right_head
         if low in ("of", "for", "on", "under"):
             # "Kazakhstan of ..." never; titles and heads take objects

@@ -32,6 +32,7 @@ from cagraph.nlp.state import (
     Mention,
     state,
 )
+from cagraph.refdata.model import ReferenceData
 
 NAME = "cagraph.gazetteer.v1"
 FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
@@ -78,14 +79,20 @@ class Gazetteer:
             forms = [p.name, *p.variants]
             self._add(self.names, f"{PLACE}|{p.country or ''}|{p.name}", forms, nlp)
         for o in ref.organizations:
-            self._add(self.names, f"{ORG}|{o.id}", [o.name, *o.aliases, *o.acronyms], nlp)
+            forms = [o.name, *o.aliases, *o.acronyms]
+            if o.kind == "media":  # datelines shout outlet names: "ASTANA. KAZINFORM"
+                forms += [f.upper() for f in forms if len(f) > 3]
+            self._add(self.names, f"{ORG}|{o.id}", forms, nlp)
         for i, leader in enumerate(ref.leaders):
             self._add(self.names, f"{PERSON}|{i}", [leader.name, *leader.variants], nlp)
             self._add(self.names, f"{PERSON}|{i}|surname", leader.surnames, nlp)
         for i, region in enumerate(ref.regions):
             self._add(self.names, f"{REGION}|{i}", [region.name, *region.variants], nlp)
+        named = _known_names(ref)
         for t in ref.titles:
-            forms = [t.title, *t.variants]
+            # "President of the European Council" is an office plus an organisation: the
+            # organisation must stay visible, so such forms are left to the name rules
+            forms = [f for f in (t.title, *t.variants) if not _names_a_body(f, named)]
             self._add(self.names, f"{TITLE}|{t.title}", forms + [f.lower() for f in forms], nlp)
         self._add(self.names, f"{HONORIFIC}|", _honorific_forms(lex), nlp)
         for noun, kind in lex.agreement_nouns.items():
@@ -150,6 +157,24 @@ class Gazetteer:
                     label, start, end, mkey, text, iso=iso, component=self.name, partial=True
                 )
         return Mention(label, start, end, mkey, text, iso=iso, component=self.name)
+
+
+def _known_names(ref: ReferenceData) -> set[str]:
+    names: set[str] = set()
+    for o in ref.organizations:
+        names.update(n.lower() for n in (o.name, *o.aliases, *o.acronyms))
+    for c in ref.countries:
+        names.update(n.lower() for n in (c.name, *c.names))
+    return names
+
+
+def _names_a_body(form: str, named: set[str]) -> bool:
+    low = form.lower()
+    if " of " not in low:
+        return False
+    rest = low.split(" of ", 1)[1]
+    rest = rest[4:] if rest.startswith("the ") else rest
+    return rest in named
 
 
 def _looks_like_name(doc: Doc, start: int, end: int) -> bool:

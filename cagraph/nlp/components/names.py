@@ -93,6 +93,10 @@ class NameFinder:
             reg.known(inside[0])
             return
         titles = [m for m in inside if m.label in (TITLE, HONORIFIC)]
+        if titles and self._title_inside_name(doc, s, titles[0].start):
+            # "Committee … under the Cabinet of Minister of Uzbekistan": an office word inside
+            # an organisation's name
+            titles = []
         if titles:
             self._titled(doc, s, e, titles, reg)
             return
@@ -112,6 +116,17 @@ class NameFinder:
             self._unknown(doc, _free_span(doc, free, s, e), sent_start, reg)
             return
         self._unknown(doc, (s, e), sent_start, reg)
+
+    def _title_inside_name(self, doc: Doc, s: int, t: int) -> bool:
+        """A head word, then of/for/under, then the office word: part of a body's name."""
+        lows = self.chunker.lowers
+        seen_head = False
+        for k in range(s, t):
+            if self.chunker.is_head(doc, k):
+                seen_head = True
+            elif seen_head and lows[k] in ("of", "for", "under"):
+                return True
+        return False
 
     def _titled(self, doc: Doc, s: int, e: int, titles: list[Mention], reg: Registry) -> None:
         """TITLE [of OBJECT] NAME, with an optional qualifier before the title."""
@@ -253,11 +268,36 @@ class NameFinder:
         words = [t for t in doc[s:e] if t.is_alpha]
         if len(words) < 2 or all(self.chunker.is_head(doc, t.i) for t in words):
             return None, iso  # "the Institute", "Universities": a reference, not a name
+        if not self._head_closes_segment(doc, s, e, st) or _quoted_title(doc, s, st):
+            for m in inside:
+                reg.known(m)
+            return None, iso
         key = reg.org(name, s, e, iso, None, 0.85)
         for m in inside:
             if m.label in (COUNTRY, DEMONYM, CAPITAL, PLACE):
                 reg.known(m, as_part=True)
         return reg.orgs_name(key), iso
+
+    def _head_closes_segment(self, doc: Doc, s: int, e: int, st: DocState) -> bool:
+        """The head word ends its part of the name: "Government Policies and Initiatives" and
+        "Oxford Economics Global Cities Index" are not organisations' names."""
+        lows = self.chunker.lowers
+        connectors = self.res.lex.connectors
+        k = s
+        while k < e:
+            seg_end = k
+            while seg_end < e and lows[seg_end] not in connectors:
+                seg_end += 1
+            heads = [x for x in range(k, seg_end) if self.chunker.is_head(doc, x)]
+            if heads:
+                for x in range(heads[-1] + 1, seg_end):
+                    m = st.at(x)
+                    if m is not None or not doc[x].is_alpha:
+                        continue  # "Manas University Kyrgyzstan", "Agency “Kabar”"
+                    return False
+                return True
+            k = seg_end + 1
+        return True
 
     def _drop_leading_noun(self, doc: Doc, s: int, e: int, st: DocState) -> int:
         """ "Students of the National Conservatory …" at a sentence start: the name is what
@@ -351,6 +391,35 @@ def _governments(doc: Doc, st: DocState) -> None:
                 continue
             other.gov = True
         m.gov = True
+
+
+WORK_NOUNS = frozenset(
+    [
+        "project",
+        "programme",
+        "program",
+        "initiative",
+        "concept",
+        "strategy",
+        "book",
+        "film",
+        "titled",
+        "called",
+        "named",
+        "entitled",
+        "exhibition",
+        "festival",
+        "campaign",
+    ]
+)
+
+
+def _quoted_title(doc: Doc, s: int, st: DocState) -> bool:
+    """'the project “Provision of Specialized Equipment for the … Unit”': a title of a work."""
+    k = s - 1
+    if k < 1 or st.texts[k] not in ("“", '"', "«"):
+        return False
+    return st.lowers[k - 1] in WORK_NOUNS
 
 
 def _trigger_before_of(doc: Doc, s: int, e: int, triggers: set[int]) -> bool:
