@@ -215,3 +215,39 @@ def test_the_two_leaders_are_the_countries_that_met(extract):
     [agr] = x.agreements
     assert agr.kind == "Declaration"
     assert set(agr.countries) == {"AM", "KZ"}
+
+
+def test_a_company_country_the_text_never_names_gives_no_tie(extract):
+    x = extract("Uzbekistan's Ministry of Energy signed a wind farm deal with ACWA Power.")
+    [agr] = x.agreements
+    assert agr.countries == ["UZ"]
+    assert x.ties == []
+
+
+def test_a_general_word_for_a_named_treaty_is_the_same_document(extract):
+    x = extract(
+        "Kazakhstan and Kyrgyzstan signed the Treaty on Deepening of Allied Relations. "
+        "“An agreement was signed on deepening our allied relations,” the president said."
+    )
+    assert [a.kind for a in x.agreements] == ["Treaty"]
+
+
+def test_a_declaration_adopted_by_an_international_organisation_stands_alone(extract):
+    x = extract("The Shanghai Cooperation Organisation adopted the Tianjin Declaration on Monday.")
+    [agr] = x.agreements
+    assert agr.kind == "Declaration"
+    assert x.ties == []
+
+
+def test_a_festival_abroad_makes_no_tie(extract):
+    x = extract("A Kyrgyz film won an award at the British Film Festival held in London.")
+    assert [e.kind for e in x.events] == ["Forum"]
+    assert x.ties == []
+
+
+def test_several_documents_including_named_ones_count_only_the_named(extract):
+    x = extract(
+        "The presidents of Uzbekistan and Kazakhstan signed several documents, including a "
+        "joint statement and a roadmap for trade."
+    )
+    assert _kinds(x) == ["Declaration", "Program"]

@@ -230,8 +230,12 @@ class Assembler:
             if target is None:
                 merged.append(act)
                 continue
-            if len(_content(act.name)) > len(_content(target.name)) and not act.generic:
+            if target.kind == "Agreement" and act.kind != "Agreement":
+                target.kind, target.name = act.kind, act.name  # the specific word wins
+            elif len(_content(act.name)) > len(_content(target.name)) and not act.generic:
                 target.name = act.name
+            if act.generic:
+                continue  # "the declaration stressed …": adds a mention, not parties
             for p in act.parties:
                 if p not in target.parties:
                     target.parties.append(p)
@@ -286,6 +290,8 @@ class Assembler:
         for act in acts:
             if act.multilateral:
                 continue
+            if act.category == "event" and act.kind == "Forum" and act.named_countries < 2:
+                continue  # a festival or conference abroad is no tie; "X–Y business forum" is
             if act.sides is not None:
                 pairs = {tuple(sorted((a, b))) for a, b in product(*act.sides) if a != b}
             else:
@@ -393,8 +399,10 @@ def _drop_vague(acts: list[Act]) -> list[Act]:
 
 
 def _same_act(a: Act, b: Act) -> bool:
-    if a.category != b.category or a.kind != b.kind:
+    if a.category != b.category or a.plural or b.plural:
         return False
+    if a.kind != b.kind:
+        return _described_again(a, b)
     if a.count is not None or b.count is not None:
         return False
     ca, cb = set(a.countries), set(b.countries)
@@ -417,6 +425,22 @@ def _same_act(a: Act, b: Act) -> bool:
     if not wa or not wb:
         return True
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def _described_again(a: Act, b: Act) -> bool:
+    """ "an agreement was signed on deepening allied relations" after "the Treaty on deepening
+    and expansion of allied relations": the general word names the same document."""
+    if a.category != "agreement" or "Agreement" not in (a.kind, b.kind):
+        return False
+    general = a if a.kind == "Agreement" else b
+    if not general.name[:1].islower() or set(a.countries) != set(b.countries):
+        return False
+    wa, wb = _stems(a.name), _stems(b.name)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+def _stems(name: str) -> set[str]:
+    return {w[:6] for w in _content(name)}
 
 
 def _content(name: str) -> set[str]:

@@ -74,6 +74,7 @@ class Act:
     orgs: list[str] = field(default_factory=list)  # the parties that are organisations
     sides: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # region-to-partner format
     multilateral: bool = False  # convened by an international organisation
+    named_countries: int = 0  # how many states its own name names ("Turkmen-Japanese forum")
     location: str | None = None
     date: str | None = None
     topics: list[str] = field(default_factory=list)

@@ -83,6 +83,8 @@ class ActorFinder:
         self.doc = doc
         self.st = st
         self.res = res
+        self.named = self._named_countries()
+        self._last_event_at = -1
         self.focus = self._focus_pair()
         self._sentence_pairs = self._pairs_by_sentence()
 
@@ -114,7 +116,10 @@ class ActorFinder:
     def _is_location(self, m: Mention) -> bool:
         if m.start == 0:
             return False
-        return self.doc[m.start - 1].lower_ in ("in", "at")
+        k = m.start - 1
+        if k > 0 and self.st.lowers[k] == "the":
+            k -= 1
+        return self.st.lowers[k] in ("in", "at")
 
     def _add(self, out: Actors, m: Mention) -> None:
         res = self.res
@@ -133,19 +138,28 @@ class ActorFinder:
                 out.orgs.append(name)
             if known is not None and known.id in ("eu", "european-union"):
                 out.add_country("EU", self._eu_name())
-            elif m.iso and m.iso in res.state_level:
+            elif m.iso and m.iso in res.state_level and m.iso in self.named:
                 out.add_country(m.iso, res.country_name(m.iso))
         elif m.label == PERSON:
             info_p = self.st.persons.get(m.key)
             out.add_name(info_p.name if info_p else m.text)
             iso = info_p.iso if info_p else m.iso
-            if iso and iso in res.state_level:
+            if iso and iso in res.state_level and iso in self.named:
                 out.add_country(iso, res.country_name(iso))
         elif m.label == REGION:
             members = tuple(self.res.ref.regions[int(m.key)].members)
             out.regions.append(members)
             for iso in members:
                 out.add_country(iso, res.country_name(iso))
+
+    def _named_countries(self) -> frozenset[str]:
+        """Countries the text names (a state it never names gets no code, whatever the
+        reference data says of a company's or a leader's country)."""
+        return frozenset(
+            m.iso
+            for m in self.st.mentions
+            if m.iso and (m.label in (COUNTRY, DEMONYM) or (m.label == CAPITAL and m.gov))
+        )
 
     def _eu_name(self) -> str:
         return "European Union"
@@ -196,7 +210,8 @@ class ActorFinder:
                 if self._determined(words[max(0, i - 5) : i], lex.pair_determiners):
                     if noun not in INSTITUTIONAL:
                         met = self.last_event(start)
-                        if met is not None:
+                        pair_at = self.local_pair_start(start)
+                        if met is not None and (pair_at is None or self._last_event_at >= pair_at):
                             return met
                     return self.focus_actors(start, institutions=noun in INSTITUTIONAL)
         return None
@@ -220,6 +235,7 @@ class ActorFinder:
             if act.category != "event" or act.start > at or act.multilateral:
                 continue
             if len(act.countries) >= 2:
+                self._last_event_at = act.sent_start
                 out = Actors()
                 for iso in act.countries:
                     out.add_country(iso, self.res.country_name(iso))
@@ -250,6 +266,12 @@ class ActorFinder:
                     counts[info.name] += 1
         top = counts.most_common(1)
         return top[0][0] if top else None
+
+    def local_pair_start(self, at: int) -> int | None:
+        for sent_start, _isos in reversed(self._sentence_pairs):
+            if sent_start <= at:
+                return sent_start
+        return None
 
     def local_pair(self, at: int) -> tuple[str, str] | None:
         for sent_start, isos in reversed(self._sentence_pairs):
@@ -315,7 +337,7 @@ class ActorFinder:
                     info = self.st.orgs.get(m.key)
                     if info is None or info.media:
                         continue
-                if iso and iso in self.res.state_level and iso not in isos:
+                if iso and iso in self.res.state_level and iso in self.named and iso not in isos:
                     isos.append(iso)
             if len(isos) == 2:
                 out.append((sent.start, (isos[0], isos[1])))
@@ -333,7 +355,7 @@ class ActorFinder:
             if m.label in (COUNTRY, DEMONYM) and iso and iso in self.res.state_level:
                 weight = 3 if first_sent_end is not None and m.start < first_sent_end else 1
                 counts[iso] += weight
-            elif m.label == PERSON and iso and iso in self.res.state_level:
+            elif m.label == PERSON and iso and iso in self.res.state_level and iso in self.named:
                 counts[iso] += 1
         top = counts.most_common(2)
         if len(top) < 2:

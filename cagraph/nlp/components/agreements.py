@@ -51,6 +51,29 @@ NAME_STOPS = frozenset(
     ]
 )
 BULLETS = frozenset({"-", "–", "•", "*", "·"})
+VERBISH = frozenset(
+    [
+        "signed",
+        "sign",
+        "signs",
+        "inked",
+        "concluded",
+        "adopted",
+        "launched",
+        "exchanged",
+        "ratified",
+        "approved",
+        "reached",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+    ]
+)
 COMPLEMENT_STARTS = frozenset(["on", "between", "for", "in", "of", "with", "to"])
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "said", "its", "their"})
 
@@ -140,19 +163,25 @@ class AgreementFinder:
                 continue
             previous = trig
             count = _count_before(doc, trig.start, sent.start, lex.count_words)
-            if count is not None and (_ends_with_colon(sent, st) or _list_follows(sents, idx, st)):
+            name_end = _complement_end(doc, trig.end, sent.end, lex.signing_words)
+            items = _items(doc, trig, name_end, sent.end) if low.endswith("s") else []
+            enumerated = "including" in st.lowers[trig.end : sent.end] and len(items) < 2
+            if count is not None and (
+                enumerated or _ends_with_colon(sent, st) or _list_follows(sents, idx, st)
+            ):
                 continue  # "ten documents were signed:" followed by the list itself
             name_start = named[0] if named else _premodifier_start(doc, trig.start, sent.start)
-            name_end = _complement_end(doc, trig.end, sent.end, lex.signing_words)
             actors = self._parties(doc, sent, trig, name_start, name_end, signing, finder)
-            items = _items(doc, trig, name_end, sent.end) if low.endswith("s") else []
             base = doc[name_start : trig.end].text
             if len(items) >= 2:
                 for item_start, item_end in items:
                     name = f"{base} on {doc[item_start:item_end].text}"
                     self._add(st, kind, name, trig, sent, actors, None, generic=False)
                 continue
-            name = doc[name_start:name_end].text.strip(" ,;:")
+            name = " ".join(doc[name_start:name_end].text.split()).strip(" ,;:")
+            topic = _passive_topic(doc, trig.end, name_end, sent.end, lex.signing_words)
+            if topic:
+                name = f"{name} {topic}"  # "an agreement was signed on deepening …"
             anaphoric = (
                 det in DETERMINERS
                 and not named
@@ -187,8 +216,8 @@ class AgreementFinder:
         plural: bool = False,
         item: bool = False,
     ) -> None:
-        if len(actors.names) < 2 and count is None:
-            return  # one actor alone: a domestic programme or decision, not an agreement
+        if len(actors.names) < 2 and count is None and not self._multilateral(actors):
+            return  # one state alone: a domestic programme or decision, not an agreement
         st.acts.append(
             Act(
                 category="agreement",
@@ -259,6 +288,14 @@ class AgreementFinder:
             ):
                 out.merge(context)
         return out
+
+    def _multilateral(self, actors: Actors) -> bool:
+        """A declaration adopted by an international organisation has that one party."""
+        for name in actors.orgs:
+            for org in self.res.ref.organizations:
+                if name in (org.name, *org.aliases, *org.acronyms):
+                    return org.kind not in ("media", "company")
+        return False
 
     def _next_trigger(self, trig: Mention, limit: int) -> int:
         for other in self._triggers:
@@ -361,13 +398,14 @@ def _after_preposition(doc: Doc, start: int, sent_start: int) -> bool:
 
 
 def _determiner(doc: Doc, start: int, sent_start: int) -> str | None:
+    """The determiner of a trigger noun, through at most two modifiers ("the two new …")."""
     k = start - 1
     steps = 0
-    while k >= sent_start and steps < 4:
+    while k >= sent_start and steps < 3:
         low = doc[k].lower_
         if low in DETERMINERS or low in ("a", "an", "other"):
             return low
-        if doc[k].is_punct:
+        if doc[k].is_punct or low in VERBISH:
             return None
         k -= 1
         steps += 1
@@ -425,10 +463,23 @@ def _complement_end(
             break
         if tok.text == "," and not (k + 1 < sent_end and doc[k + 1].text[:1].isupper()):
             break
-        if tok.lower_ == "and" and k + 1 < sent_end and doc[k + 1].lower_ in ("a", "an"):
-            break  # "… and a memorandum on …": the next document
+        if tok.lower_ == "and" and k + 1 < sent_end and doc[k + 1].lower_ in ("a", "an", "the"):
+            break  # "… and a memorandum on …", "… and the 2040 concept": the next document
         k += 1
     return k
+
+
+def _passive_topic(
+    doc: Doc, trig_end: int, name_end: int, sent_end: int, signing: frozenset[str]
+) -> str:
+    """'an agreement was signed on deepening allied relations': the topic after the verb."""
+    k = trig_end
+    if name_end != trig_end or k + 2 >= sent_end or doc[k].lower_ not in ("was", "were"):
+        return ""
+    if doc[k + 1].lower_ not in signing or doc[k + 2].lower_ not in ("on", "in", "for"):
+        return ""
+    end = _complement_end(doc, k + 3, sent_end, signing)
+    return doc[k + 2 : end].text if end > k + 3 else ""
 
 
 def _topical(name: str) -> bool:

@@ -160,7 +160,10 @@ class EventFinder:
             if kind in kinds_done and not named:
                 continue  # "talks … during the state visit": one meeting
             name_start = named[0] if named else _premod_start(doc, trig.start, sent.start)
-            name_end = _of_end(doc, trig.end, sent.end)
+            # "Year of Uzbekistan in Kazakhstan": the trigger itself ends with "of"
+            name_end = _of_end(doc, trig.end - 1 if low.endswith(" of") else trig.end, sent.end)
+            if low.endswith(" of"):
+                name_end = _in_place_end(doc, name_end, sent.end)
             sides = finder.region_format(name_start, name_end)
             if sides is None and (named or kind != "Meeting"):
                 sides = finder.region_format(sent.start, sent.end)
@@ -184,7 +187,7 @@ class EventFinder:
                 and self._refer_back(st, finder.in_span(sent.start, sent.end, skip_locations=True))
             ):
                 continue  # "attended the meeting as a guest": the event named before
-            if (kind == "Meeting" or not own) and not multilateral:
+            if kind == "Forum" or ((kind == "Meeting" or not own) and not multilateral):
                 actors.merge(
                     finder.in_span(
                         sent.start, sent.end, places_as_countries=_visit(low), skip_locations=True
@@ -219,6 +222,7 @@ class EventFinder:
                     countries=list(actors.countries),
                     sides=sides,
                     multilateral=multilateral,
+                    named_countries=len(own.countries) + (2 if sides else 0),
                     location=_location(doc, st, sent),
                     component=self.name,
                     confidence=0.8 if named else 0.65,
@@ -289,7 +293,12 @@ def _named_span(doc: Doc, trig: Mention, sent_start: int) -> tuple[int, int] | N
             break
         if prev.lower_ in NEVER_NAME:
             break
-        if prev.text[:1].isupper() or prev.text in ("-", "–", "+") or (prev.like_num and capital):
+        tight = not prev.whitespace_ and k - 2 >= sent_start and not doc[k - 2].whitespace_
+        if (
+            prev.text[:1].isupper()
+            or (prev.text in ("-", "–", "+") and tight)
+            or (prev.like_num and capital)
+        ):
             k -= 1
             continue
         break
@@ -324,6 +333,13 @@ def _of_end(doc: Doc, end: int, sent_end: int) -> int:
                 break
             k += 1
     return k
+
+
+def _in_place_end(doc: Doc, end: int, sent_end: int) -> int:
+    """'Year of Uzbekistan in Kazakhstan': the host country is part of the name."""
+    if end + 1 < sent_end and doc[end].lower_ == "in" and doc[end + 1].text[:1].isupper():
+        return end + 2
+    return end
 
 
 def _location(doc: Doc, st: DocState, sent: Span) -> str | None:
