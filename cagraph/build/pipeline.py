@@ -1,0 +1,178 @@
+"""``build_graph``: articles in, one named graph per article in the store, derived graphs after.
+
+ingest → (skip unchanged) → extract → map (one shared Resolver, so one node per thing however
+articles name it) → ``Store.replace_graph`` per article, each one transaction with its
+GraphMeta → prune → rewrite the derived graphs whose sources changed (ontology, ties).
+
+Whatever stops a build midway (an error, a kill), every article graph is either as it was or
+entirely new; the next build carries on from there and repairs the derived graphs.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from pathlib import Path
+
+from tqdm import tqdm
+
+from cagraph.build.derived import refresh_derived
+from cagraph.build.fingerprint import build_version
+from cagraph.build.plan import Planner
+from cagraph.build.report import BuildReport
+from cagraph.errors import CagraphError, InputError, StoreError
+from cagraph.ingest import SkippedInput, iter_articles
+from cagraph.nlp import Extractor, load_extractor
+from cagraph.rdf.mapping import map_extraction
+from cagraph.records import Article, ArticleExtraction
+from cagraph.refdata import load_reference
+from cagraph.resolve.resolver import Resolver
+from cagraph.settings import Settings, get_settings
+from cagraph.store import GraphMeta, Store
+
+PathsArg = Iterable[Path | str] | Path | str
+
+
+def _as_paths(paths: PathsArg) -> list[Path]:
+    if isinstance(paths, (str, Path)):
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
+
+class _Writer:
+    """Maps each extraction and writes its graph, recording the outcome in the report."""
+
+    def __init__(
+        self, store: Store, report: BuildReport, planner: Planner, resolver: Resolver
+    ) -> None:
+        self.store = store
+        self.report = report
+        self.planner = planner
+        self.resolver = resolver
+
+    def write(self, x: ArticleExtraction) -> None:
+        pending = self.planner.take(x.id)
+        try:
+            graph = map_extraction(x, self.resolver)
+        except CagraphError as exc:
+            reason = f"cannot map the extraction: {exc}"
+            self.report.failed.append(SkippedInput(path=pending.source, reason=reason))
+            return
+        meta = GraphMeta(
+            article_id=x.id,
+            content_hash=pending.content_hash,
+            extractor_version=self.report.version,
+        )
+        try:
+            self.store.replace_graph(graph.graph.value, graph.quads, meta)
+        except CagraphError as exc:
+            done = len(self.report.added) + len(self.report.updated)
+            raise StoreError(
+                f"build stopped at article {x.id} ({pending.source}): {exc}",
+                source=self.store.spec,
+                hint=f"the {done} articles written before it are kept; fix the store and run "
+                "the build again to carry on",
+            ) from exc
+        self.report.article_triples += len(graph.quads)
+        (self.report.added if pending.status == "added" else self.report.updated).append(x.id)
+
+
+def _tracked(articles: Iterable[Article], order: deque[str]) -> Iterator[Article]:
+    """The articles, noting each id as it goes to the extractor (to name one that fails)."""
+    for article in articles:
+        order.append(article.id)
+        yield article
+
+
+def build_graph(
+    paths: PathsArg,
+    store: Store,
+    *,
+    extractor: Extractor | None = None,
+    prune: bool = False,
+    workers: int = 1,
+    progress: bool = False,
+    settings: Settings | None = None,
+) -> BuildReport:
+    """Build (or bring up to date) the graph of the articles under ``paths`` in ``store``.
+
+    Unchanged articles (same content hash, same build version) are skipped without extracting
+    them; changed ones replace their named graph in one transaction; with ``prune`` the stored
+    articles the inputs no longer hold are removed. The derived graphs are rewritten when
+    anything they derive from changed. ``extractor`` defaults to the rule-based extractor (with
+    the ``CAGRAPH_MODEL`` pipeline if set), loaded only if an article needs extracting;
+    ``progress`` shows a bar on stderr.
+    """
+    settings = settings or get_settings()
+    if workers < 1:
+        raise InputError(f"workers must be at least 1, not {workers}", source="workers")
+    inputs = _as_paths(paths)
+    started = time.perf_counter()
+    model = extractor.model if extractor is not None else settings.model
+    data_dir = (extractor.data_dir if extractor is not None else None) or settings.data_dir
+    report = BuildReport(store=store.spec, version=build_version(model, data_dir))
+    stored = store.meta()
+    bar = tqdm(desc="build", unit=" articles", file=sys.stderr, disable=not progress)
+    planner = Planner(stored, report.version, on_unchanged=lambda: bar.update(1))
+    try:
+        pending = planner.select(iter_articles(inputs, settings=settings, report=report.ingest))
+        first = next(pending, None)
+        if first is not None:
+            writer = _Writer(store, report, planner, Resolver(load_reference(data_dir)))
+            active = extractor or load_extractor(model=model, data_dir=data_dir)
+            order: deque[str] = deque()
+            results = active.extract_many(_tracked(chain([first], pending), order), workers)
+            while True:
+                try:
+                    x = next(results, None)
+                except CagraphError:
+                    raise
+                except Exception as exc:
+                    raise _extractor_failed(order, report, exc) from exc
+                if x is None:
+                    break
+                order.popleft()
+                writer.write(x)
+                bar.update(1)
+                bar.set_postfix(added=len(report.added), updated=len(report.updated), refresh=False)
+        report.unchanged = planner.unchanged
+        if prune:
+            _prune(store, planner, inputs, report, stored)
+        if report.read or report.removed:
+            report.derived = refresh_derived(store)
+    finally:
+        bar.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _extractor_failed(order: deque[str], report: BuildReport, exc: Exception) -> CagraphError:
+    which = order[0] if order else "?"
+    done = len(report.added) + len(report.updated)
+    return CagraphError(
+        f"the extractor failed on article {which}: {type(exc).__name__}: {exc}",
+        hint=f"the {done} articles written before it are kept; move that input aside and "
+        "build again, and report the failure",
+    )
+
+
+def _prune(
+    store: Store,
+    planner: Planner,
+    inputs: list[Path],
+    report: BuildReport,
+    stored: dict[str, GraphMeta],
+) -> None:
+    ids, refused = planner.removable(inputs, report.ingest)
+    if refused is not None:
+        report.notes.append(refused)
+        return
+    graphs = {meta.article_id: graph for graph, meta in stored.items()}
+    for article_id in ids:
+        size = store.count(graphs[article_id])
+        store.remove_article(article_id)
+        report.removed.append(article_id)
+        report.removed_triples += size
