@@ -34,9 +34,9 @@ def _root(
 
 
 def _register() -> None:
-    from cagraph.cli import evaluate, extract, store_cmds
+    from cagraph.cli import build_cmds, evaluate, extract, store_cmds
 
-    for module in (extract, evaluate, store_cmds):
+    for module in (extract, evaluate, store_cmds, build_cmds):
         module.register(app)
 
 
