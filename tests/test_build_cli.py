@@ -80,9 +80,9 @@ def test_prune_and_the_json_report(tmp_path: Path) -> None:
     assert data["triples_written"] > 0  # the ties graph, rewritten
 
 
-def test_default_store_comes_from_the_settings(tmp_path: Path) -> None:
+def test_default_store_comes_from_the_settings_and_its_folder_is_made(tmp_path: Path) -> None:
     folder = inputs(tmp_path / "in")
-    store = tmp_path / "from-settings"
+    store = tmp_path / "var" / "store"  # var/ does not exist yet
     done = child("build", str(folder), "-q", env={"CAGRAPH_STORE": str(store)})
     assert done.returncode == 0, done.stderr
     with open_store(store, read_only=True) as built:

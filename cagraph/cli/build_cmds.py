@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from cagraph.errors import StoreError
+
 STORE_HELP = (
     "Store folder or SPARQL 1.1 server URL (http://…) \\[default: CAGRAPH_STORE, var/store]"
 )
@@ -67,7 +69,9 @@ def build(
     settings = get_settings()
     if model is not None:
         settings = settings.model_copy(update={"model": model})
-    with open_store(store or settings.store, create=True) as target:
+    spec = store or settings.store
+    _make_parent(spec)
+    with open_store(spec, create=True) as target:
         report = build_graph(
             paths,
             target,
@@ -82,6 +86,20 @@ def build(
         typer.echo(report.summary())
     if not report.read:
         raise typer.Exit(1)
+
+
+def _make_parent(spec: str) -> None:
+    """Create the folder a new embedded store goes in (var/ for the default var/store)."""
+    if "://" in spec or spec == ":memory:":
+        return
+    try:
+        Path(spec).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the store's folder: {exc.strerror or exc}",
+            source=spec,
+            hint="check --store and the folder's permissions",
+        ) from exc
 
 
 def register(app: typer.Typer) -> None:
