@@ -26,6 +26,7 @@ from cagraph.records import (
 
 TIES_COMPONENT = "cagraph.ties.v1"
 MAX_TIE_PARTIES = 6  # more countries than this at one event is a multilateral gathering
+MAX_DATE_DISTANCE = 20  # tokens between an act's trigger and its date
 GENERIC_WORDS = frozenset(
     [
         "the",
@@ -252,11 +253,24 @@ class Assembler:
         return merged
 
     def _dates(self, st: DocState, acts: list[Act]) -> None:
+        """The date of an act: the nearest date in its sentence, a full date before a month
+        before a bare year ("in 2021 and 2022" far from the verb says little)."""
         for act in acts:
-            for start, _end, value in st.dates:
-                if act.sent_start <= start and (start < act.end + 40):
-                    act.date = value
-                    break
+            if act.date is not None or not st.sents:
+                continue
+            sent = st.sents[st.sent_of[act.start]]
+            best: tuple[int, str] | None = None
+            for start, end, value in st.dates:
+                if not (sent.start <= start < sent.end):
+                    continue
+                distance = act.start - end if end <= act.start else start - act.end
+                if distance > MAX_DATE_DISTANCE:
+                    continue
+                score = max(distance, 0) + (0 if len(value) == 10 else 8 if len(value) == 7 else 16)
+                if best is None or score < best[0]:
+                    best = (score, value)
+            if best is not None and best[0] <= MAX_DATE_DISTANCE:
+                act.date = best[1]
 
     def _agreement(self, act: Act, ev: _EvidenceMaker) -> Agreement:
         return Agreement(
@@ -287,7 +301,25 @@ class Assembler:
     def _ties(self, acts: list[Act], ev: _EvidenceMaker) -> list[Tie]:
         ties: dict[tuple[str, str], Tie] = {}
         state_level = self.res.state_level
+        formats = {act.sides for act in acts if act.sides is not None}
         for act in acts:
+            if act.sides is None:
+                # in an article about a "C5+1" summit, an act among those states belongs to
+                # the format: ties run across its two sides, not within one
+                act.sides = next(
+                    (
+                        f
+                        for f in formats
+                        if act.countries and set(act.countries) <= set(f[0]) | set(f[1])
+                    ),
+                    None,
+                )
+                if act.sides is not None:
+                    mine = set(act.countries)
+                    act.sides = (
+                        tuple(c for c in act.sides[0] if c in mine),
+                        tuple(c for c in act.sides[1] if c in mine),
+                    )
             if act.multilateral:
                 continue
             if act.category == "event" and act.kind == "Forum" and act.named_countries < 2:

@@ -23,6 +23,7 @@ class Lexicon:
     capitalised_only_events: frozenset[str]
     event_verbs: frozenset[str]
     future_markers: frozenset[str]
+    not_events: frozenset[str]
     org_heads: frozenset[str]
     org_heads_need_capital: frozenset[str]
     connectors: frozenset[str]
@@ -95,6 +96,7 @@ def load_lexicon(folder: Path) -> Lexicon:
         capitalised_only_events=_lower_set(_field(evt, "capitalised_only", list, evt_path)),
         event_verbs=_lower_set(_field(evt, "verbs", list, evt_path)),
         future_markers=_lower_set(_field(evt, "future_markers", list, evt_path)),
+        not_events=_lower_set(_field(evt, "not_events", list, evt_path)),
         org_heads=_lower_set(_field(names, "org_heads", list, names_path)),
         org_heads_need_capital=_lower_set(
             _field(names, "org_heads_need_capital", list, names_path)

@@ -85,6 +85,37 @@ NEVER_NAME = frozenset(
         "in",
     ]
 )
+PREMOD_STOPS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "at",
+        "in",
+        "on",
+        "during",
+        "and",
+        "after",
+        "before",
+        "following",
+        "with",
+        "to",
+        "for",
+        "by",
+        "from",
+        "as",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
 OF_STOPS = frozenset(
     [
         "in",
@@ -144,6 +175,8 @@ class EventFinder:
             named = _named_span(doc, trig, sent.start)
             if low in lex.capitalised_only_events and not trig.text[:1].isupper():
                 continue
+            if trig.key == "NONE":
+                continue  # "press conference": not an event between parties
             if (
                 low.endswith("s")
                 and low not in ("talks", "negotiations", "consultations", "finals")
@@ -157,14 +190,15 @@ class EventFinder:
             if not named and not happened:
                 continue
             kind = trig.key
-            if kind in kinds_done and not named:
+            if kind in kinds_done and not named and not _coordinated(st.lowers, trig.start):
                 continue  # "talks … during the state visit": one meeting
             name_start = named[0] if named else _premod_start(doc, trig.start, sent.start)
             # "Year of Uzbekistan in Kazakhstan": the trigger itself ends with "of"
             name_end = _of_end(doc, trig.end - 1 if low.endswith(" of") else trig.end, sent.end)
             if low.endswith(" of"):
                 name_end = _in_place_end(doc, name_end, sent.end)
-            sides = finder.region_format(name_start, name_end)
+            # "the first C5+1 meeting": the format may stand just before the trigger
+            sides = finder.region_format(max(sent.start, name_start - 4), name_end)
             if sides is None and (named or kind != "Meeting"):
                 sides = finder.region_format(sent.start, sent.end)
             actors = Actors()
@@ -261,6 +295,11 @@ def _upcoming(lowers: list[str], trig: Mention, sent_end: int, markers: frozense
     return any(w in markers for w in before) or (bool(after) and after[0] in markers)
 
 
+def _coordinated(lowers: list[str], start: int) -> bool:
+    """ "negotiations and a meeting of the Council": a second event, not a restatement."""
+    return start >= 2 and lowers[start - 1] in ("a", "an") and lowers[start - 2] == "and"
+
+
 def _sidelines(doc: Doc, start: int, sent_start: int) -> bool:
     words = [t.lower_ for t in doc[max(sent_start, start - 4) : start]]
     return "sidelines" in words or "margins" in words
@@ -311,10 +350,11 @@ def _named_span(doc: Doc, trig: Mention, sent_start: int) -> tuple[int, int] | N
 
 
 def _premod_start(doc: Doc, start: int, sent_start: int) -> int:
+    """Lower-case words right before a trigger that qualify it: 'high-level talks'."""
     k = start
     while k - 1 >= sent_start and k > start - 3:
         prev = doc[k - 1]
-        if prev.is_punct or prev.lower_ in ("the", "a", "an", "of", "at", "in", "during", "and"):
+        if not prev.is_lower or not prev.text[:1].isalpha() or prev.lower_ in PREMOD_STOPS:
             break
         k -= 1
     return k

@@ -99,6 +99,7 @@ class Gazetteer:
             self._add(self.words, f"{AGR}|{kind}", [noun], nlp)
         for noun, kind in lex.event_nouns.items():
             self._add(self.words, f"{EVT}|{kind}", [noun], nlp)
+        self._add(self.words, f"{EVT}|NONE", sorted(lex.not_events), nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)

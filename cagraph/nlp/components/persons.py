@@ -18,6 +18,7 @@ from cagraph.nlp.resources import Resources, get_resources
 from cagraph.nlp.state import ORG, PERSON, TITLE, DocState, state
 
 NAME = "cagraph.persons.v1"
+PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "yevna", "ogly", "ugli", "kyzy", "qizi")
 FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
 
 
@@ -32,6 +33,7 @@ class PersonResolver:
         self._appositions(doc, reg)
         self._acronyms(doc, reg)
         self._merge_surnames(reg)
+        self._merge_patronymics(reg)
         self._singles(doc, reg)
         return doc
 
@@ -130,6 +132,32 @@ class PersonResolver:
             for m in st.mentions:
                 if m.label == PERSON and m.key == key:
                     m.key = owner
+
+    def _merge_patronymics(self, reg: Registry) -> None:
+        """ "Sadyr Nurgozhoyevich" (first name and patronymic, a polite address) is the Sadyr
+        named in full elsewhere in the text."""
+        st = reg.st
+        for key, info in list(st.persons.items()):
+            parts = norm_key(info.name).split()
+            if len(parts) != 2 or not parts[1].endswith(PATRONYMIC):
+                continue
+            owner = next(
+                (
+                    other
+                    for k, other in st.persons.items()
+                    if k != key
+                    and norm_key(other.name).split()[:1] == parts[:1]
+                    and len(norm_key(other.name).split()) > 1
+                ),
+                None,
+            )
+            if owner is None:
+                continue
+            owner.forms |= info.forms
+            del st.persons[key]
+            for m in st.mentions:
+                if m.label == PERSON and m.key == key:
+                    m.key = owner.key
 
     def _singles(self, doc: Doc, reg: Registry) -> None:
         st = reg.st
