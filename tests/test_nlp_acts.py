@@ -251,3 +251,19 @@ def test_several_documents_including_named_ones_count_only_the_named(extract):
         "joint statement and a roadmap for trade."
     )
     assert _kinds(x) == ["Declaration", "Program"]
+
+
+def test_a_press_conference_is_not_an_event_but_a_coordinated_meeting_is(extract):
+    x = extract(
+        "Tokayev spoke at a press conference following bilateral negotiations with Kyrgyzstan "
+        "and a meeting of the Supreme Interstate Council of Kazakhstan and Kyrgyzstan."
+    )
+    assert sorted(e.kind for e in x.events) == ["Meeting", "Meeting"]
+
+
+def test_acts_of_a_c5_plus_one_summit_tie_across_the_sides(extract):
+    x = extract(
+        "The first C5+1 summit with Japan was held in Tokyo. The leaders of Kazakhstan, "
+        "Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan adopted a joint declaration."
+    )
+    assert _pairs(x) == {tuple(sorted((c, "JP"))) for c in ("KZ", "KG", "TJ", "TM", "UZ")}

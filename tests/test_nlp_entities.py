@@ -162,3 +162,14 @@ def test_acronym_and_a_name_are_two_organisations(extract):
     )
     assert "UoB and Osh State University" not in _names(x, "Organization")
     assert {"University of Bremen", "Osh State University"} <= _names(x, "Organization")
+
+
+def test_first_name_and_patronymic_address_is_the_same_person(extract):
+    x = extract(
+        "President of Kyrgyzstan Sadyr Japarov arrived in Astana. “I thank Sadyr "
+        "Nurgozhoyevich for his visit,” Tokayev said."
+    )
+    names = {e.name for e in x.entities if e.type == "Person"}
+    assert "Sadyr Nurgozhoyevich" not in names
+    japarov = _entity(x, "Person", "Sadyr Japarov")
+    assert "Sadyr Nurgozhoyevich" in japarov.aliases

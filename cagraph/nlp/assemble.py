@@ -433,6 +433,8 @@ def _drop_vague(acts: list[Act]) -> list[Act]:
 def _same_act(a: Act, b: Act) -> bool:
     if a.category != b.category or a.plural or b.plural:
         return False
+    if a.category == "event" and a.sent_start == b.sent_start and a.start != b.start:
+        return False  # two events one sentence names apart ("talks and a meeting of …")
     if a.kind != b.kind:
         return _described_again(a, b)
     if a.count is not None or b.count is not None:
