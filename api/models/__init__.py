@@ -1,0 +1,1 @@
+"""Pydantic models of the REST responses, one module per resource."""

@@ -1,0 +1,1 @@
+"""Reading the graph for the REST endpoints: bound queries in, response models out."""
