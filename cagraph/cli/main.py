@@ -34,9 +34,9 @@ def _root(
 
 
 def _register() -> None:
-    from cagraph.cli import build_cmds, evaluate, export_cmds, extract, store_cmds
+    from cagraph.cli import build_cmds, evaluate, export_cmds, extract, serve, store_cmds
 
-    for module in (extract, evaluate, store_cmds, build_cmds, export_cmds):
+    for module in (extract, evaluate, store_cmds, build_cmds, export_cmds, serve):
         module.register(app)
 
 
