@@ -16,7 +16,7 @@ from cagraph.rdf import mint
 from cagraph.rdf.mapping import ArticleGraph, map_extraction
 from cagraph.rdf.shapes import check_shapes, shape_report, to_rdflib
 from cagraph.rdf.vocab import CAG, PROV, TOPIC
-from cagraph.records import ArticleExtraction, Evidence, Tie
+from cagraph.records import ArticleExtraction, Entity, Evidence, Tie
 from cagraph.resolve.resolver import Resolver
 
 RDF_TYPE = ox.NamedNode(str(RDF.type))
@@ -168,3 +168,15 @@ def test_evidence_that_ends_before_it_starts_is_refused() -> None:
     x = ArticleExtraction(id="bad2", ties=[Tie(a="KZ", b="UZ", evidence=[ev])])
     with pytest.raises(ValidationError, match="ends"):
         map_extraction(x, Resolver(reference()))
+
+
+def test_a_node_gets_one_country_even_when_the_record_disagrees() -> None:
+    entity = Entity(type="Organization", name="Ministry of Energy of Uzbekistan", country="KZ")
+    person = Entity(type="Person", name="Aziz Karimov", country="UZ")
+    x = ArticleExtraction(id="c1", entities=[entity, person])
+    g = to_rdflib(map_extraction(x, Resolver(reference())).quads)
+    ministry = URIRef("https://w3id.org/cagraph/id/org/uz-ministry-of-energy")
+    assert list(g.objects(ministry, CAG.country)) == [URIRef(mint.country("UZ").value)]
+    aziz = URIRef("https://w3id.org/cagraph/id/person/aziz-karimov")
+    assert list(g.objects(aziz, CAG.country)) == [URIRef(mint.country("UZ").value)]
+    assert shape_report(g).conforms

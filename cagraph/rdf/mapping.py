@@ -190,7 +190,8 @@ class _ArticleMapper:
         for form in (entity.name, *entity.aliases):
             if form != self.labelled[node]:
                 self.add(node, SKOS.ox.altLabel, lit.text(form))
-        if entity.country and ref.kind in ("person", "organization", "place", "agent"):
+        if entity.country and ref.country is None and ref.kind != "country":
+            # The resolver's country (reference data, the name itself) wins over the record's.
             self.add(node, CAG.ox.country, self.iso(entity.country, f"{field}.country"))
         for j, ev in enumerate(entity.evidence):
             self.evidence(node, ev, f"{field}.evidence[{j}]")
