@@ -1,7 +1,8 @@
 """Content negotiation with q-values (RFC 9110 §12.5.1) over a server's list of offers.
 
-Each offer has a canonical media type and aliases clients use for it. For every offer the most
-specific matching Accept range gives its quality; the best quality wins, then the more specific
+Each offer has a canonical media type and aliases clients use for it (an alias matches only when
+named, never through ``type/*`` or ``*/*``). For every offer the most specific matching Accept
+range gives its quality; the best quality wins, then the more specific
 range, then the range the client listed first, then the server's order. ``*/*`` (or no Accept
 header) therefore gives the server's first offer.
 """
@@ -65,7 +66,8 @@ def _score(offer: Offer, ranges: list[MediaRange]) -> tuple[float, int, int] | N
     best: tuple[float, int, int] | None = None
     for media_type in (offer.media_type, *offer.aliases):
         matched = [(r.specificity(media_type), r) for r in ranges]
-        hits = [(s, r) for s, r in matched if s is not None]
+        exact_only = media_type != offer.media_type  # an alias answers only its own name
+        hits = [(s, r) for s, r in matched if s is not None and (s == 2 or not exact_only)]
         if not hits:
             continue
         top = max(s for s, _ in hits)
