@@ -16,6 +16,7 @@ from api.lifespan import lifespan
 from api.middleware import BodyLimitMiddleware, ServerTimingMiddleware
 from api.problems import Problem, install_problem_handlers
 from api.routers import agreements, articles, countries, entities, events, health, sparql, ties
+from api.routers.export import router as export_router
 from cagraph import __version__
 from cagraph.settings import Settings, get_settings
 
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     for module in (sparql, countries, ties, agreements, events, entities, articles, health):
         app.include_router(module.router)
+    app.include_router(export_router)  # /export/{graph}.{ext} and the explorer (/, /explorer/…)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(
         CORSMiddleware,

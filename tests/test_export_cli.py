@@ -6,13 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from test_build_support import corpus_store
-from test_graph_support import conformance_dir
+from test_graph_support import conformance_dir, corpus_folder
 from typer.testing import CliRunner
 
 from cagraph.cli.main import app
 from cagraph.nlp import Extractor
-from cagraph.store import Store
 
 pytestmark = pytest.mark.corpus
 
@@ -21,15 +19,7 @@ pytestmark = pytest.mark.corpus
 def store_dir(
     tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, extractor: Extractor
 ) -> Path:
-    """A copy of the corpus store on disk that the CLI can open read-only."""
-    store: Store = corpus_store(tmp_path_factory, corpus_dir, extractor)[0]
-    folder = tmp_path_factory.mktemp("cli-store")
-    copy = folder / "data.nq"
-    copy.write_bytes(store.dump("nquads"))
-    runner = CliRunner()
-    loaded = runner.invoke(app, ["load", str(copy), "--store", str(folder / "store")])
-    assert loaded.exit_code == 0, loaded.output
-    return folder / "store"
+    return corpus_folder(tmp_path_factory, corpus_dir, extractor)
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from cagraph.graph.source import StoreReader
-from cagraph.store import Store
+from cagraph.nlp import Extractor
+from cagraph.store import Store, open_store
 
 REPO = Path(__file__).resolve().parent.parent
 CONFORMANCE = REPO.parent / "shared" / "conformance"
@@ -52,3 +53,22 @@ def node_loader(kind: str, path: Path) -> dict[str, Any]:
 
 def reader_of(store: Store) -> StoreReader:
     return StoreReader(store)
+
+
+_FOLDERS: dict[str, Path] = {}
+
+
+def corpus_folder(factory: pytest.TempPathFactory, corpus: Path, extractor: Extractor) -> Path:
+    """A store folder of its own holding a copy of the seeds + dev store, for a CLI or a server
+    to open (the shared store stays open in the test process); made once per session."""
+    if "seeds+dev" not in _FOLDERS:
+        from test_build_support import corpus_store
+
+        store = corpus_store(factory, corpus, extractor)[0]
+        folder = factory.mktemp("corpus-copy")
+        dump = folder / "corpus.nq"
+        dump.write_bytes(store.dump("nquads"))
+        with open_store(folder / "store", create=True) as copy:
+            copy.load(dump)
+        _FOLDERS["seeds+dev"] = folder / "store"
+    return _FOLDERS["seeds+dev"]

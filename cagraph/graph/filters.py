@@ -132,7 +132,7 @@ class ExportFilter(Record):
             field = ".".join(str(p) for p in first["loc"]) or "filter"
             field = {"kinds": "kind", "topics": "topic"}.get(field, field)
             message = str(first["msg"]).removeprefix("Value error, ")
-            raise InputError(message, source=field, hint="see `cagraph export --help`") from None
+            raise InputError(message, source=field) from None
 
     # -- applying it ---------------------------------------------------------------------------
 
