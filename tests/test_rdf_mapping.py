@@ -9,19 +9,18 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SKOS
-from test_rdf_support import extraction, rdf_file, reference
+from test_rdf_support import ARTICLES, extraction, rdf_file, reference
 
 from cagraph.errors import ValidationError
 from cagraph.rdf import mint
 from cagraph.rdf.mapping import ArticleGraph, map_extraction
 from cagraph.rdf.shapes import check_shapes, shape_report, to_rdflib
 from cagraph.rdf.vocab import CAG, PROV, TOPIC
-from cagraph.records import ArticleExtraction, Entity, Evidence, Tie
+from cagraph.records import ArticleExtraction, Entity, Evidence, Role, Tie
 from cagraph.resolve.resolver import Resolver
 
 RDF_TYPE = ox.NamedNode(str(RDF.type))
 XSD_DOUBLE = URIRef("http://www.w3.org/2001/XMLSchema#double")
-ARTICLES = ("article_a1", "article_a2", "article_a3")
 
 
 def mapped(name: str, resolver: Resolver | None = None) -> ArticleGraph:
@@ -180,3 +179,34 @@ def test_a_node_gets_one_country_even_when_the_record_disagrees() -> None:
     aziz = URIRef("https://w3id.org/cagraph/id/person/aziz-karimov")
     assert list(g.objects(aziz, CAG.country)) == [URIRef(mint.country("UZ").value)]
     assert shape_report(g).conforms
+
+
+@pytest.mark.parametrize(
+    ("published", "start", "end"),
+    [("2015-05-01", "2012-12-26", "2020-09-16"), ("2007-01-10", "2006-09-26", "2007-09-26"),
+     (None, None, None), ("2010-01-01", None, None)],
+)  # fmt: skip
+def test_office_held_twice_gets_the_term_in_force_on_the_article_date(
+    published: str | None, start: str | None, end: str | None
+) -> None:
+    abe = Entity(type="Person", name="Shinzo Abe", roles=[Role(title="Prime Minister", of="Japan")])
+    x = ArticleExtraction(id="t2", published=published, entities=[abe])
+    g = to_rdflib(map_extraction(x, Resolver(reference())).quads)
+    (membership,) = g.subjects(RDF.type, URIRef("http://www.w3.org/ns/org#Membership"))
+    assert [str(d) for d in g.objects(membership, CAG.startDate)] == ([start] if start else [])
+    assert [str(d) for d in g.objects(membership, CAG.endDate)] == ([end] if end else [])
+    assert shape_report(g).conforms
+
+
+def test_graph_read_back_from_the_store_still_passes_the_shapes() -> None:
+    x = extraction("article_a1").model_copy(
+        update={
+            "agreements": [extraction("article_a1").agreements[0].model_copy(update={"count": 19})]
+        }
+    )
+    store = ox.Store()
+    store.extend(map_extraction(x, Resolver(reference())).quads)
+    stored = list(store.quads_for_pattern(None, None, None, mint.article("a1")))
+    assert any(q.predicate == CAG.ox.documentCount for q in stored)
+    report = shape_report(stored)
+    assert report.conforms, report.text

@@ -67,7 +67,7 @@ def trig_file(name: str) -> Dataset:
     return Dataset().parse(RDF_DATA / name, format="trig")
 
 
-ARTICLES = ("article_a1", "article_a2", "article_a3")
+ARTICLES = ("article_a1", "article_a2", "article_a3", "article_a4")
 
 
 def build_store(store: Store, names: tuple[str, ...] = ARTICLES) -> None:

@@ -19,12 +19,6 @@ def integer(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.ox.integer)
 
 
-def positive_integer(value: int) -> Literal:
-    if value < 1:
-        raise ValidationError(f"not a positive integer: {value}")
-    return Literal(str(value), datatype=XSD.ox.positiveInteger)
-
-
 def double(value: float) -> Literal:
     return Literal(repr(float(value)), datatype=XSD.ox.double)
 

@@ -27,10 +27,11 @@ from cagraph.records import (
     Role,
     Tie,
 )
+from cagraph.refdata.model import Term as OfficeTerm
 from cagraph.resolve.resolver import EntityRef, Resolver
 from cagraph.resolve.text import fold
 
-Term = NamedNode | BlankNode | Literal
+RdfTerm = NamedNode | BlankNode | Literal
 
 _CLASS_OF_KIND = {
     "country": "Country",
@@ -65,7 +66,7 @@ class _ArticleMapper:
         self.resolver = resolver
         self.topics = topics
         self.graph = mint.article(x.id)
-        self.triples: dict[tuple[NamedNode, NamedNode, Term], None] = {}
+        self.triples: dict[tuple[NamedNode, NamedNode, RdfTerm], None] = {}
         self.labelled: dict[NamedNode, str] = {}
         self.mentions: dict[str, EntityRef] = {}
 
@@ -85,7 +86,7 @@ class _ArticleMapper:
 
     # ------------------------------------------------------------------ helpers
 
-    def add(self, s: NamedNode, p: NamedNode, o: Term) -> None:
+    def add(self, s: NamedNode, p: NamedNode, o: RdfTerm) -> None:
         self.triples[(s, p, o)] = None
 
     def fail(self, field: str, message: str, hint: str) -> ValidationError:
@@ -142,7 +143,7 @@ class _ArticleMapper:
         self.add(node, CAG.ox.confidence, lit.double(ev.confidence))
         self.add(node, PROV.ox.wasQuotedFrom, self.graph)
 
-    def date(self, value: str | None, field: str) -> Term | None:
+    def date(self, value: str | None, field: str) -> RdfTerm | None:
         if value is None:
             return None
         try:
@@ -231,14 +232,30 @@ class _ArticleMapper:
         attested = self.date(self.x.published, "published")
         if attested is not None:
             self.add(membership, CAG.ox.attestedOn, attested)
-        for term in self.resolver.terms(person):
-            if org_ref is not None and org_ref.key == term.country and term.office == office.label:
-                for prop, value in ((CAG.ox.startDate, term.start), (CAG.ox.endDate, term.end)):
-                    when = self.date(value, f"{field} (reference term)")
-                    if when is not None:
-                        self.add(membership, prop, when)
+        term = self._term(person, office.label, org_ref)
+        if term is not None:
+            for prop, value in ((CAG.ox.startDate, term.start), (CAG.ox.endDate, term.end)):
+                when = self.date(value, f"{field} (reference term)")
+                if when is not None:
+                    self.add(membership, prop, when)
         for ev in entity.evidence:
             self.evidence(membership, ev, field)
+
+    def _term(self, person: EntityRef, office: str, org: EntityRef | None) -> OfficeTerm | None:
+        """The reference-data term of this office the article speaks of: the one in force on
+        the article's date, or the only one when the article has no date."""
+        if org is None:
+            return None
+        terms = [
+            t
+            for t in self.resolver.terms(person)
+            if t.office == office and t.country == org.key and org.kind == "country"
+        ]
+        day = self.x.published
+        if day is None:
+            return terms[0] if len(terms) == 1 else None
+        held = [t for t in terms if (t.start or "") <= day and (t.end is None or day <= t.end)]
+        return held[0] if len(held) == 1 else None
 
     # ------------------------------------------------------------------ acts
 
@@ -290,7 +307,7 @@ class _ArticleMapper:
             _, person = self.name(signatory, "Person")
             self.add(node, CAG.ox.signatory, person)
         if ag.count is not None and ag.count >= 1:
-            self.add(node, CAG.ox.documentCount, lit.positive_integer(ag.count))
+            self.add(node, CAG.ox.documentCount, lit.integer(ag.count))
         self.evidence(node, ag.evidence, f"{field}.evidence")
 
     def _event(self, ev: Event, field: str) -> None:

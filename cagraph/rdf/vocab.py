@@ -163,9 +163,7 @@ OWL = Vocabulary("owl", str(_OWL), _fixed("sameAs", "Class", "Ontology"))
 XSD = Vocabulary(
     "xsd",
     "http://www.w3.org/2001/XMLSchema#",
-    _fixed(
-        "string", "integer", "double", "date", "gYearMonth", "gYear", "anyURI", "positiveInteger"
-    ),
+    _fixed("string", "integer", "double", "date", "gYearMonth", "gYear", "anyURI"),
 )
 SKOS = Vocabulary(
     "skos", str(_SKOS), _fixed("prefLabel", "altLabel", "Concept", "inScheme", "broader")
