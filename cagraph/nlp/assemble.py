@@ -11,7 +11,16 @@ from spacy.tokens import Doc
 from cagraph import EXTRACTOR_VERSION
 from cagraph.nlp.registry import norm_key
 from cagraph.nlp.resources import Resources
-from cagraph.nlp.state import CAPITAL, COUNTRY, DEMONYM, PLACE, Act, DocState, OrgInfo
+from cagraph.nlp.state import (
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    PLACE,
+    Act,
+    DocState,
+    OrgInfo,
+    extend_unique,
+)
 from cagraph.records import (
     Agreement,
     Article,
@@ -237,15 +246,9 @@ class Assembler:
                 target.name = act.name
             if act.generic:
                 continue  # "the declaration stressed …": adds a mention, not parties
-            for p in act.parties:
-                if p not in target.parties:
-                    target.parties.append(p)
-            for c in act.countries:
-                if c not in target.countries:
-                    target.countries.append(c)
-            for o in act.orgs:
-                if o not in target.orgs:
-                    target.orgs.append(o)
+            extend_unique(target.parties, act.parties)
+            extend_unique(target.countries, act.countries)
+            extend_unique(target.orgs, act.orgs)
             target.topics = target.topics or act.topics
             target.sides = target.sides or act.sides
             target.location = target.location or act.location

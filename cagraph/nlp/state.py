@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -139,6 +140,13 @@ class DocState:
             if all(m is not s for s in seen):
                 seen.append(m)
         return seen
+
+
+def extend_unique(target: list[str], items: Iterable[str]) -> None:
+    """Append the items not in ``target`` yet, keeping order."""
+    for item in items:
+        if item not in target:
+            target.append(item)
 
 
 def state(doc: Doc) -> DocState:

@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from cagraph.nlp.resources import Resources
-from cagraph.nlp.state import CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, REGION, DocState, Mention
+from cagraph.nlp.state import (
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    ORG,
+    PERSON,
+    REGION,
+    DocState,
+    Mention,
+    extend_unique,
+)
 
 ACTOR_LABELS = frozenset({COUNTRY, DEMONYM, ORG, PERSON, REGION})
 CLAUSE_BREAKS = frozenset({";", ":"})
@@ -64,15 +74,10 @@ class Actors:
             self.names.append(name)
 
     def merge(self, other: Actors) -> None:
-        for n in other.names:
-            self.add_name(n)
-        for c in other.countries:
-            if c not in self.countries:
-                self.countries.append(c)
+        extend_unique(self.names, other.names)
+        extend_unique(self.countries, other.countries)
         self.regions.extend(r for r in other.regions if r not in self.regions)
-        for o in other.orgs:
-            if o not in self.orgs:
-                self.orgs.append(o)
+        extend_unique(self.orgs, other.orgs)
 
     def __bool__(self) -> bool:
         return bool(self.names or self.countries)

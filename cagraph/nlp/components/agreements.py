@@ -9,13 +9,11 @@ list of topics ("memorandums on transport, communications and IT") give one agre
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from cagraph.nlp.components.actors import ActorFinder, Actors
-from cagraph.nlp.resources import Resources, get_resources
+from cagraph.nlp.components.base import DataComponent
 from cagraph.nlp.state import AGR, Act, DocState, Mention, state
 from cagraph.nlp.topics import topics_for
 
@@ -78,11 +76,7 @@ COMPLEMENT_STARTS = frozenset(["on", "between", "for", "in", "of", "with", "to"]
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "said", "its", "their"})
 
 
-class AgreementFinder:
-    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
-        self.name = name
-        self.res: Resources = get_resources(Path(data_dir) if data_dir else None)
-
+class AgreementFinder(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         triggers = [t for t in st.triggers if t.label == AGR]

@@ -8,14 +8,12 @@ sides; a summit of an international organisation is marked multilateral.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from cagraph.nlp.components.actors import ActorFinder, Actors
-from cagraph.nlp.resources import Resources, get_resources
-from cagraph.nlp.state import CAPITAL, EVT, ORG, PLACE, Act, DocState, Mention, state
+from cagraph.nlp.components.base import DataComponent
+from cagraph.nlp.state import CAPITAL, EVT, ORG, PLACE, Act, DocState, Mention, extend_unique, state
 
 NAME = "cagraph.events.v1"
 FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
@@ -142,11 +140,7 @@ QUOTES = frozenset({'"', "“", "”", "«", "»"})
 INTERNATIONAL_KINDS = frozenset({"international", "intergovernmental", "regional"})
 
 
-class EventFinder:
-    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
-        self.name = name
-        self.res: Resources = get_resources(Path(data_dir) if data_dir else None)
-
+class EventFinder(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         triggers = [t for t in st.triggers if t.label == EVT]
@@ -268,12 +262,8 @@ class EventFinder:
         previous = next((a for a in reversed(st.acts) if a.category == "event"), None)
         if previous is None:
             return False
-        for name in actors.names:
-            if name not in previous.parties:
-                previous.parties.append(name)
-        for iso in actors.countries:
-            if iso not in previous.countries:
-                previous.countries.append(iso)
+        extend_unique(previous.parties, actors.names)
+        extend_unique(previous.countries, actors.countries)
         return True
 
     def _multilateral(

@@ -9,14 +9,13 @@ may sit inside a name, "Enhanced Partnership and Cooperation Agreement").
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from cagraph.nlp.components.base import DataComponent
 from cagraph.nlp.lexicon import Lexicon
-from cagraph.nlp.resources import Resources, get_resources
 from cagraph.nlp.state import (
     AGR,
     CAPITAL,
@@ -48,10 +47,9 @@ def _variants(text: str) -> set[str]:
     return forms
 
 
-class Gazetteer:
+class Gazetteer(DataComponent):
     def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
-        self.name = name
-        self.res: Resources = get_resources(Path(data_dir) if data_dir else None)
+        super().__init__(nlp, name, data_dir)
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.words = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._build(nlp)

@@ -7,24 +7,18 @@ entities are left to the gazetteer.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from cagraph.nlp.components.base import DataComponent
 from cagraph.nlp.registry import Registry
-from cagraph.nlp.resources import Resources, get_resources
 from cagraph.nlp.state import state
 
 NAME = "cagraph.model_entities.v1"
 FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
 
 
-class ModelEntities:
-    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
-        self.name = name
-        self.res: Resources = get_resources(Path(data_dir) if data_dir else None)
-
+class ModelEntities(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         reg = Registry(doc, st, self.res, self.name)

@@ -9,14 +9,12 @@ organisation whose country is the possessor.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from cagraph.nlp.components.base import DataComponent
 from cagraph.nlp.components.chunks import DASHES, Chunker, Run
 from cagraph.nlp.registry import Registry, name_text
-from cagraph.nlp.resources import Resources, get_resources
 from cagraph.nlp.state import (
     CAPITAL,
     COUNTRY,
@@ -59,10 +57,9 @@ SPEECH = frozenset(
 COUNTRYISH = frozenset({COUNTRY, DEMONYM, CAPITAL})
 
 
-class NameFinder:
+class NameFinder(DataComponent):
     def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
-        self.name = name
-        self.res: Resources = get_resources(Path(data_dir) if data_dir else None)
+        super().__init__(nlp, name, data_dir)
         self.chunker = Chunker(self.res.lex)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -8,13 +8,11 @@ an organisation named earlier.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from cagraph.nlp.components.base import DataComponent
 from cagraph.nlp.registry import Registry, initials, norm_key
-from cagraph.nlp.resources import Resources, get_resources
 from cagraph.nlp.state import ORG, PERSON, TITLE, DocState, state
 
 NAME = "cagraph.persons.v1"
@@ -22,11 +20,7 @@ PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "yevna", "ogly", "ugli
 FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
 
 
-class PersonResolver:
-    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
-        self.name = name
-        self.res: Resources = get_resources(Path(data_dir) if data_dir else None)
-
+class PersonResolver(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         reg = Registry(doc, st, self.res, self.name)
