@@ -173,3 +173,9 @@ def test_first_name_and_patronymic_address_is_the_same_person(extract):
     assert "Sadyr Nurgozhoyevich" not in names
     japarov = _entity(x, "Person", "Sadyr Japarov")
     assert "Sadyr Nurgozhoyevich" in japarov.aliases
+
+
+def test_an_occupation_before_a_name_marks_a_person(extract):
+    x = extract("Uzbek painter Akmal Nuridinov opened an exhibition in Bukhara.")
+    person = _entity(x, "Person", "Akmal Nuridinov")
+    assert person.country == "UZ"

@@ -31,6 +31,7 @@ class Lexicon:
     never_start: frozenset[str]
     not_names: frozenset[str]
     person_suffixes: tuple[str, ...]
+    occupations: frozenset[str]
     pair_determiners: tuple[str, ...]
     pair_nouns: tuple[str, ...]
     topics: dict[str, tuple[str, ...]]
@@ -106,6 +107,7 @@ def load_lexicon(folder: Path) -> Lexicon:
         never_start=_lower_set(_field(names, "never_start", list, names_path)),
         not_names=_lower_set(_field(names, "not_names", list, names_path)),
         person_suffixes=tuple(_field(names, "person_suffixes", list, names_path)),
+        occupations=_lower_set(_field(names, "occupations", list, names_path)),
         pair_determiners=tuple(_field(names, "pair_determiners", list, names_path)),
         pair_nouns=tuple(_field(names, "pair_nouns", list, names_path)),
         topics={k: tuple(v) for k, v in topic_map.items()},

@@ -338,6 +338,7 @@ class NameFinder(DataComponent):
             return
         cue = (
             before in SPEECH
+            or (before in lex.occupations and doc[s - 1].is_lower)
             or after in SPEECH
             or (after == "," and e + 1 < len(doc) and doc[e + 1].lower_ in SPEECH)
             or (s > 0 and reg.st.at(s - 1) is not None and reg.st.at(s - 1).label == HONORIFIC)  # type: ignore[union-attr]
