@@ -346,7 +346,9 @@ class NameFinder(DataComponent):
         suffix = words[-1].lower_.endswith(lex.person_suffixes) and len(words[-1]) > 4
         shaped = 2 <= len(words) <= 4 and all(w.is_title or _is_hyphen_name(w.text) for w in words)
         if shaped and (cue or suffix or reg.apposition_follows(e)):
-            reg.person(text, s, e, None, None, reg.possessor(s), 0.75 if cue else 0.6)
+            # "Uzbek painter Akmal Nuridinov": the demonym before the occupation
+            iso = reg.possessor(s) or (reg.possessor(s - 1) if before in lex.occupations else None)
+            reg.person(text, s, e, None, None, iso, 0.75 if cue else 0.6)
             return
         reg.st.unknown_runs.append((s, e))
 
