@@ -84,3 +84,17 @@ def test_refresh_replaces_the_ties_graph(store: ox.Store) -> None:
         mint.tie("KZ", "UZ"), CAG.ox.eventCount, None, mint.TIES_GRAPH
     )
     assert [q.object.value for q in summary_quads] == ["1"]
+
+
+def test_ties_can_be_derived_through_any_select_function(store: ox.Store) -> None:
+    calls: list[str] = []
+
+    def select(sparql: str) -> list[tuple[ox.NamedNode | ox.Literal | None, ...]]:
+        calls.append(sparql)
+        result = store.query(sparql, use_default_graph_as_union=True)
+        assert isinstance(result, ox.QuerySolutions)
+        names = [v.value for v in result.variables]
+        return [tuple(row[n] for n in names) for row in result]
+
+    assert compute_ties(select) == compute_ties(store)
+    assert len(calls) == 3

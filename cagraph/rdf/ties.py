@@ -14,17 +14,20 @@ one index lookup away. Recompute after every build (:func:`refresh_ties`).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from cagraph.rdf import literals as lit
 from cagraph.rdf import mint
-from cagraph.rdf.queries import OxTerm, run_query
+from cagraph.rdf.queries import OxTerm, load_query, run_query
 from cagraph.rdf.vocab import CAG, RDF, SKOS, format_kinds
 from cagraph.records import AGREEMENT_KINDS
 
 Pair = tuple[str, str]
+Select = Callable[[str], Iterable[Sequence[OxTerm | None]]]
+"""Runs a SELECT (SPARQL text) on any store, giving rows in the order of its projection."""
 
 
 @dataclass
@@ -60,11 +63,18 @@ def _code(term: OxTerm | None) -> str:
     return mint.iso_of(term.value if term is not None else "")
 
 
-def derive_ties(store: Store) -> list[TieSummary]:
-    """Aggregate every article graph of the store into tie summaries, sorted by pair."""
+def _rows(source: Store | Select, name: str) -> Iterable[Sequence[OxTerm | None]]:
+    if isinstance(source, Store):
+        return run_query(source, name).rows
+    return source(load_query(name).text)
+
+
+def derive_ties(source: Store | Select) -> list[TieSummary]:
+    """Aggregate every article graph into tie summaries, sorted by pair. ``source`` is a
+    pyoxigraph store, or a function running a SELECT on another store (a SPARQL server)."""
     kind_of = {str(CAG[local]): code for code, local in format_kinds().items()}
     acts: dict[str, _Act] = {}
-    for article, published, act, kind, date, country in run_query(store, "ties_acts").rows:
+    for article, published, act, kind, date, country in _rows(source, "ties_acts"):
         a = acts.setdefault(_text(act) or "", _Act(kind_of[_text(kind) or ""]))
         if date is not None:
             a.dates.add(date.value)
@@ -75,7 +85,7 @@ def derive_ties(store: Store) -> list[TieSummary]:
     reported: dict[str, set[Pair]] = defaultdict(set)
     tie_articles: dict[Pair, set[str]] = defaultdict(set)
     tie_published: dict[Pair, set[str]] = defaultdict(set)
-    for article, published, _tie, a_node, b_node in run_query(store, "ties_reported").rows:
+    for article, published, _tie, a_node, b_node in _rows(source, "ties_reported"):
         pair = (_code(a_node), _code(b_node))
         reported[_text(article) or ""].add(pair)
         tie_articles[pair].add(_text(article) or "")
@@ -157,19 +167,15 @@ def tie_quads(summaries: list[TieSummary], labels: dict[str, str]) -> list[Quad]
     return out
 
 
-def country_labels(store: Store) -> dict[str, str]:
+def country_labels(source: Store | Select) -> dict[str, str]:
     """ISO code -> one label (the smallest) of every country in the article graphs."""
-    result = run_query(store, "ties_countries")
-    return {
-        code.value: label.value
-        for _, code, label in result.rows
-        if code is not None and label is not None
-    }
+    rows = _rows(source, "ties_countries")
+    return {c.value: lab.value for _, c, lab in rows if c is not None and lab is not None}
 
 
-def compute_ties(store: Store) -> list[Quad]:
-    """The quads of the ties graph, derived from every article graph of the store."""
-    return tie_quads(derive_ties(store), country_labels(store))
+def compute_ties(source: Store | Select) -> list[Quad]:
+    """The quads of the ties graph, derived from every article graph (see derive_ties)."""
+    return tie_quads(derive_ties(source), country_labels(source))
 
 
 def refresh_ties(store: Store) -> int:
