@@ -196,11 +196,13 @@ class StoreReader:
 
     @cached_property
     def memberships(self) -> list[Membership]:
-        return [
-            Membership(iri, person, organization, role)
-            for iri, person, organization, role in self._rows("memberships")
-            if iri and person and role
-        ]
+        """One entry per membership (its office's smallest label when graphs disagree)."""
+        found: dict[tuple[str, str, str | None], str] = {}
+        for iri, person, organization, role in self._rows("memberships"):
+            if iri and person and role:
+                key = (iri, person, organization)
+                found[key] = min(role, found.get(key, role))
+        return [Membership(*key, role) for key, role in sorted(found.items(), key=str)]
 
     @cached_property
     def ties(self) -> list[StoredTie]:
