@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,20 +16,9 @@ from cagraph.store import Store
 pytestmark = pytest.mark.corpus
 
 TOKAYEV = "https://w3id.org/cagraph/id/person/kasim-jomart-tokaev"
+
+
 # Violations the stored graph shows today, which come from outside the build (see the reasons).
-KNOWN = {
-    "cag:documentCount": "Oxigraph stores xsd:positiveInteger as xsd:integer, which "
-    "ontology/shapes.ttl refuses",
-    "cag:startDate": "a leader with two terms of the same office (data/leaders.jsonl) gets two "
-    "start dates on one membership",
-    "cag:endDate": "the same, for end dates",
-}
-
-
-class KnownShapeViolations(AssertionError):
-    """Every violation found is one of KNOWN (the build is not their cause)."""
-
-
 @pytest.fixture(scope="session")
 def corpus_graph(
     tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, extractor: Extractor
@@ -56,7 +44,6 @@ def test_rebuilding_seeds_and_dev_writes_nothing(
     assert store.dump("nquads") == before
 
 
-@pytest.mark.xfail(raises=KnownShapeViolations, strict=True, reason=" / ".join(KNOWN.values()))
 def test_every_stored_article_graph_and_the_ties_graph_pass_shacl(
     corpus_graph: tuple[Store, BuildReport],
 ) -> None:
@@ -69,9 +56,6 @@ def test_every_stored_article_graph_and_the_ties_graph_pass_shacl(
         report = shape_report(dataset.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
         if not report.conforms:
             failures[graph] = report.text
-    paths = {p for text in failures.values() for p in re.findall(r"Result Path: (\S+)", text)}
-    if failures and paths <= set(KNOWN):
-        raise KnownShapeViolations(f"{sorted(paths)} in {sorted(failures)}")
     assert not failures, "\n\n".join(f"{g}:\n{text}" for g, text in failures.items())
 
 
