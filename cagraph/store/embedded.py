@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,8 +12,17 @@ from cagraph.store.base import Store
 from cagraph.store.formats import rdf_format
 from cagraph.store.limits import Guard, QueryLimits, run_limited
 from cagraph.store.rdfio import syntax_error
+from cagraph.store.records import META_GRAPH, GraphMeta
 from cagraph.store.results import QueryResult, collect
-from cagraph.store.sparql import Term, inject_values, iri, projected, substitutions
+from cagraph.store.sparql import (
+    Term,
+    graph_iri,
+    inject_values,
+    iri,
+    meta_triples,
+    projected,
+    substitutions,
+)
 
 MEMORY = ":memory:"
 
@@ -132,6 +141,27 @@ class EmbeddedStore(Store):
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"load failed, nothing written: {exc}", source=self.spec) from exc
         return len(self._live()) - before
+
+    def replace_graph(
+        self, graph: str, quads: Iterable[ox.Quad | ox.Triple], meta: GraphMeta
+    ) -> None:
+        """As :meth:`Store.replace_graph`; a graph that is not stored yet (the common case of a
+        first build) goes in through one atomic ``extend`` — the article's quads and its
+        bookkeeping together — which is several times faster than a SPARQL update."""
+        self._check_writable()
+        node = graph_iri(graph)
+        store = self._live()
+        meta_node = ox.NamedNode(META_GRAPH)
+        stored = next(iter(store.quads_for_pattern(None, None, None, node)), None)
+        booked = next(iter(store.quads_for_pattern(node, None, None, meta_node)), None)
+        if stored is not None or booked is not None:
+            super().replace_graph(graph, quads, meta)
+            return
+        batch = [ox.Quad(q.subject, q.predicate, q.object, node) for q in quads]
+        batch += [
+            ox.Quad(t.subject, t.predicate, t.object, meta_node) for t in meta_triples(node, meta)
+        ]
+        self._insert(batch)
 
     def _insert(self, quads: list[ox.Quad]) -> None:
         try:
