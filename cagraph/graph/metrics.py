@@ -3,9 +3,10 @@
 Every node gets ``degree`` (distinct neighbours), ``weighted_degree`` (sum of the weights of its
 edges), ``betweenness`` (normalised, on the undirected simple graph, edges unweighted) and
 ``community`` (Louvain on the weighted undirected graph, numbered from 0 by decreasing size).
-Betweenness is exact up to :data:`EXACT_BETWEENNESS_NODES` nodes and estimated from a fixed
-sample of sources above that; the graph attribute ``betweenness`` says which. Fixed seeds make
-every run give the same numbers.
+Betweenness costs one breadth-first search per source node: it is exact while that stays within
+:data:`BETWEENNESS_WORK` node and edge visits, and estimated from a fixed sample of sources
+sized to that budget above it (at least :data:`MIN_SAMPLE`); the graph attribute
+``betweenness`` says which. Fixed seeds make every run give the same numbers.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-EXACT_BETWEENNESS_NODES = 2_000
-BETWEENNESS_SAMPLE = 200
+BETWEENNESS_WORK = 2_000_000
+MIN_SAMPLE = 16
 SEED = 20250404
 
 
@@ -52,9 +53,11 @@ def annotate(graph: nx.Graph) -> None:
     for _, _, data in simple.edges(data=True):
         data["strength"] = max(data["weight"], 0.0) + 1.0
     n = simple.number_of_nodes()
-    if n > EXACT_BETWEENNESS_NODES:
-        between = nx.betweenness_centrality(simple, k=BETWEENNESS_SAMPLE, seed=SEED)
-        graph.graph["betweenness"] = f"estimated from {BETWEENNESS_SAMPLE} sampled sources"
+    per_source = n + simple.number_of_edges()
+    sample = max(MIN_SAMPLE, BETWEENNESS_WORK // max(per_source, 1))
+    if sample < n:
+        between = nx.betweenness_centrality(simple, k=sample, seed=SEED)
+        graph.graph["betweenness"] = f"estimated from {sample} sampled sources"
     else:
         between = nx.betweenness_centrality(simple)
         graph.graph["betweenness"] = "exact"

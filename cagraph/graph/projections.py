@@ -303,6 +303,10 @@ def _add_countries(graph: nx.MultiDiGraph, agents: dict[str, Agent], add_agent: 
         graph.add_edge(node, target, key="country", relation="country")
 
 
-def project(reader: StoreReader, graph: GraphName, flt: ExportFilter | None = None) -> nx.Graph:
+def project(
+    reader: StoreReader, graph: GraphName, flt: ExportFilter | None = None, *, metrics: bool = True
+) -> nx.Graph:
     """The projection called ``graph`` ("ties" or "full")."""
-    return ties_graph(reader, flt) if graph == "ties" else full_graph(reader, flt)
+    if graph == "ties":
+        return ties_graph(reader, flt, metrics=metrics)
+    return full_graph(reader, flt, metrics=metrics)
