@@ -20,7 +20,7 @@ from cagraph.graph.filters import ExportFilter
 from cagraph.graph.formats import FORMATS, split_name
 from cagraph.graph.panel import CountryPanel, country_panel
 from cagraph.graph.projections import GRAPHS
-from cagraph.graph.source import StoreReader
+from cagraph.graph.source import shared_reader
 
 router = APIRouter(tags=["export"])
 
@@ -95,7 +95,7 @@ def export_file(
     if graph not in GRAPHS:
         raise NotFoundError(f"no graph {graph!r} to export", source="path", hint="ties or full")
     buffer = io.BytesIO()
-    export_graph(store, graph, fmt, buffer, flt)
+    export_graph(shared_reader(store), graph, fmt, buffer, flt)
     return Response(
         buffer.getvalue(),
         media_type=fmt.media_type,
@@ -114,7 +114,7 @@ def explorer_country(
     flt: ExportFilterDep,
 ) -> CountryPanel:
     """What the explorer's side panel shows for a country, filtered like the exports."""
-    return country_panel(StoreReader(store), code, flt)
+    return country_panel(shared_reader(store), code, flt)
 
 
 router.include_router(pages_router)

@@ -8,6 +8,7 @@ read once, when first asked for: the ties projection never reads persons or offi
 from __future__ import annotations
 
 import sys
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -17,6 +18,7 @@ from typing import Literal
 from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode
 
+from cagraph.build.fingerprint import articles_digest
 from cagraph.errors import InputError, NotFoundError, ValidationError
 from cagraph.rdf import mint
 from cagraph.rdf.vocab import CAG, CAG_NS, ID_NS, TOPIC_NS, format_kinds
@@ -247,3 +249,30 @@ class StoreReader:
         except ValidationError as exc:
             raise InputError(exc.message, source="country", hint=exc.hint) from None
         return self.run("country_acts", country=node)
+
+
+_READERS: dict[int, tuple[tuple[int, str], StoreReader]] = {}
+_READERS_LOCK = threading.Lock()
+
+
+def store_state(store: Store) -> tuple[int, str]:
+    """What a store holds, cheaply: its quad count and the digest of its article bookkeeping."""
+    return store.count(), articles_digest(store.meta())
+
+
+def shared_reader(store: Store) -> StoreReader:
+    """One reader per store, kept while the store holds the same quads and articles.
+
+    For a long-running service: the parts read stay in memory between requests (a time-window
+    change in the explorer then only re-projects), and the first request after a change reads
+    afresh. A change that keeps both the quad count and every article's bookkeeping (a triple
+    swapped for another outside the build) would go unseen: rebuild, or restart the service.
+    """
+    state = store_state(store)
+    with _READERS_LOCK:
+        kept = _READERS.get(id(store))
+        if kept is not None and kept[0] == state and kept[1].store is store:
+            return kept[1]
+        reader = StoreReader(store)
+        _READERS[id(store)] = (state, reader)
+        return reader
