@@ -14,7 +14,7 @@ partial ISO strings here; the exporters turn them into time spans. Metrics are a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -288,7 +288,9 @@ def _add_roles(graph: nx.MultiDiGraph, reader: StoreReader) -> None:
             graph.nodes[node]["roles"] = sorted(titles)
 
 
-def _add_countries(graph: nx.MultiDiGraph, agents: dict[str, Agent], add_agent: Any) -> None:
+def _add_countries(
+    graph: nx.MultiDiGraph, agents: dict[str, Agent], add_agent: Callable[[str], str | None]
+) -> None:
     """Person or organisation → the country it belongs to."""
     members: Iterable[tuple[str, str]] = [
         (node, str(data["country"]))

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from cagraph.errors import StoreError
 from cagraph.graph.projections import FilteredTie
-from cagraph.graph.source import StoreReader
+from cagraph.graph.source import QUERIES, StoreReader
 from cagraph.rdf.ties import TieSummary, tie_quads
 from cagraph.rdf.vocab import ID_NS, PREFIXES, PROV
 from cagraph.store import META_GRAPH
@@ -57,7 +57,7 @@ def _scratch(reader: StoreReader) -> ox.Store:
 
 def _write_store(scratch: ox.Store, fmt: ox.RdfFormat, out: BinaryIO) -> None:
     if not fmt.supports_datasets:
-        scratch.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        scratch.update((QUERIES / "merge_graphs.ru").read_text(encoding="utf-8"))
         scratch.dump(out, format=fmt, from_graph=ox.DefaultGraph(), prefixes=EXPORT_PREFIXES)
         return
     prefixes = EXPORT_PREFIXES if fmt != ox.RdfFormat.JSON_LD else None
