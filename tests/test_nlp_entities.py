@@ -179,3 +179,12 @@ def test_an_occupation_before_a_name_marks_a_person(extract):
     x = extract("Uzbek painter Akmal Nuridinov opened an exhibition in Bukhara.")
     person = _entity(x, "Person", "Akmal Nuridinov")
     assert person.country == "UZ"
+
+
+def test_an_office_after_the_name_in_the_same_run_is_that_persons_office(extract):
+    x = extract(
+        "The memorandum was signed by Dr Kanybek Asanaliev Vice-Rector of the Kyrgyz National "
+        "Agrarian University."
+    )
+    person = _entity(x, "Person", "Kanybek Asanaliev")
+    assert any(r.of == "Kyrgyz National Agrarian University" for r in person.roles)

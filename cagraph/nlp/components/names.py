@@ -153,14 +153,40 @@ class NameFinder(DataComponent):
             obj_end = person_start if person_start is not None else e
             obj_name, obj_iso = self._object(doc, obj_start, obj_end, reg)
             k = person_start if person_start is not None else e
-        person = [x for x in range(k, e) if not _is_punct(doc, x)]
-        if person and self._name_tokens(doc, k, e, reg):
-            name = name_text(doc, k, e)
+        # "Dr Asylbek Kumyrzaev Co-Rector of Manas University": the name ends at the next office
+        p_end = next((x for x in range(k, e) if _label(st, x) == TITLE), e)
+        person = [x for x in range(k, p_end) if not _is_punct(doc, x)]
+        if person and self._name_tokens(doc, k, p_end, reg):
+            name = name_text(doc, k, p_end)
             iso = obj_iso if obj_name is None or obj_iso else None
             role_of = obj_name or (self.res.country_name(obj_iso) if obj_iso else None)
-            reg.person(name, k, e, title_text or None, role_of, obj_iso or iso, 0.9)
+            key = reg.person(name, k, p_end, title_text or None, role_of, obj_iso or iso, 0.9)
+            if p_end < e:
+                self._second_office(doc, key, p_end, e, reg)
         elif title_text:
             st.pending_titles.append((first.start, e, title_text, obj_name, obj_iso))
+
+    def _second_office(self, doc: Doc, key: str, t: int, e: int, reg: Registry) -> None:
+        """The office written after a name in the same run, with the body it belongs to."""
+        title = reg.st.at(t)
+        if title is None:
+            return
+        k = title.end
+        if k < e and doc[k].lower_ == "of":
+            k += 1
+        if k < e and doc[k].lower_ == "the":
+            k += 1
+        obj_name, obj_iso = self._object(doc, k, e, reg) if k < e else (None, None)
+        info = reg.st.persons.get(key)
+        if info is None:
+            return
+        role = (
+            title.key,
+            obj_name or (self.res.country_name(obj_iso) if obj_iso else None),
+            obj_iso,
+        )
+        if role not in info.roles:
+            info.roles.append(role)
 
     def _qualifier_org(
         self, doc: Doc, s: int, t: int, qualifier: list[Mention], reg: Registry
@@ -341,7 +367,7 @@ class NameFinder(DataComponent):
             or (before in lex.occupations and doc[s - 1].is_lower)
             or after in SPEECH
             or (after == "," and e + 1 < len(doc) and doc[e + 1].lower_ in SPEECH)
-            or (s > 0 and reg.st.at(s - 1) is not None and reg.st.at(s - 1).label == HONORIFIC)  # type: ignore[union-attr]
+            or (s > 0 and _label(reg.st, s - 1) == HONORIFIC)
         )
         suffix = words[-1].lower_.endswith(lex.person_suffixes) and len(words[-1]) > 4
         shaped = 2 <= len(words) <= 4 and all(w.is_title or _is_hyphen_name(w.text) for w in words)
@@ -430,6 +456,11 @@ def _trigger_before_of(doc: Doc, s: int, e: int, triggers: set[int]) -> bool:
         if k in triggers:
             return True
     return False
+
+
+def _label(st: DocState, k: int) -> str | None:
+    m = st.at(k)
+    return m.label if m is not None else None
 
 
 def _free_span(doc: Doc, free: list[int], s: int, e: int) -> tuple[int, int]:
