@@ -110,7 +110,7 @@ class ServerProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, **env}
         self.args = [
-            sys.executable, "-m", "cagraph.cli.main", "serve",
+            sys.executable, "-c", "from cagraph.cli.main import main; main()", "serve",
             "--store", str(store), "--host", "127.0.0.1", "--port", str(self.port),
         ]  # fmt: skip
         self.process: subprocess.Popen[bytes] | None = None

@@ -1,5 +1,8 @@
 """Run a protocol operation on the store, within the store's time limit and row cap.
 
+Before anything reaches the engine, SERVICE/LOAD are checked (:mod:`api.sparql.rewrite`) and the
+request's shape is bounded (:mod:`api.sparql.guard`).
+
 The store's public ``query`` evaluates with the default graph as the union of all graphs, which
 is the service's default dataset. A query that names its own dataset (FROM / FROM NAMED, or the
 protocol's ``default-graph-uri``/``named-graph-uri``) must be evaluated on exactly that dataset,
@@ -8,6 +11,7 @@ so it goes to the store's engine hook with the union switched off; the limits ar
 
 from __future__ import annotations
 
+from api.sparql.guard import check_shape
 from api.sparql.lexer import keywords, tokens
 from api.sparql.protocol import Operation
 from api.sparql.rewrite import check_external, fix_position, set_dataset, set_using, with_base
@@ -27,6 +31,7 @@ def execute_query(store: Store, op: Operation, *, base: str, allow_external: boo
     """Evaluate a query (QueryError when malformed, QueryLimitError past a limit)."""
     toks = tokens(op.text)
     check_external(toks, allowed=allow_external)
+    check_shape(toks)
     text = op.text
     if op.has_dataset:
         text = set_dataset(text, op.default_graphs, op.named_graphs)
@@ -43,7 +48,9 @@ def execute_query(store: Store, op: Operation, *, base: str, allow_external: boo
 
 def execute_update(store: Store, op: Operation, *, base: str, allow_external: bool) -> None:
     """Apply an update as one transaction (QueryError when malformed)."""
-    check_external(tokens(op.text), allowed=allow_external)
+    toks = tokens(op.text)
+    check_external(toks, allowed=allow_external)
+    check_shape(toks)
     text = op.text
     if op.has_dataset:
         text = set_using(text, op.default_graphs, op.named_graphs)

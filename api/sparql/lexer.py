@@ -18,6 +18,7 @@ _TOKEN = re.compile(
     |(?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
     |(?P<string>{_LONG1}|{_LONG2}|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
     |(?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+    |(?P<number>(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)
     |(?P<var>[?$][^\s(){{}}.,;'"<>=!|&+*/^\#\[\]@]+)
     |(?P<word>(?:[A-Za-z_][\w\-.]*)?:[^\s(){{}},;'"<>\#\[\]]*|[A-Za-z_][\w\-]*)
     |(?P<other>.)""",
@@ -27,7 +28,7 @@ _TOKEN = re.compile(
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # iri, string, lang, var, word, other
+    kind: str  # iri, string, lang, number, var, word, other
     text: str
     start: int
     end: int
