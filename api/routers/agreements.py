@@ -21,7 +21,7 @@ CountryFilter = Annotated[
 ]
 
 
-@router.get("/agreements", responses=problem_responses(404, 503))
+@router.get("/agreements", responses=problem_responses(400, 404, 503))
 def list_agreements(
     store: StoreDep,
     codes: CountriesDep,

@@ -20,7 +20,7 @@ router = APIRouter(tags=["articles"])
 ArticleId = Annotated[str, Path(min_length=1, max_length=128, description="the article's id")]
 
 
-@router.get("/articles", responses=problem_responses(404, 503))
+@router.get("/articles", responses=problem_responses(400, 404, 503))
 def list_articles(
     store: StoreDep,
     codes: CountriesDep,

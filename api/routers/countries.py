@@ -45,7 +45,7 @@ def get_country(code: CodePath, store: StoreDep, codes: CountriesDep) -> Country
     return service.country(store, codes, codes.resolve(code))
 
 
-@router.get("/countries/{code}/ties", responses=problem_responses(404, 422, 503))
+@router.get("/countries/{code}/ties", responses=problem_responses(400, 404, 422, 503))
 def get_country_ties(
     code: CodePath,
     store: StoreDep,

@@ -21,7 +21,7 @@ CountryFilter = Annotated[
 ]
 
 
-@router.get("/events", responses=problem_responses(404, 503))
+@router.get("/events", responses=problem_responses(400, 404, 503))
 def list_events(
     store: StoreDep,
     codes: CountriesDep,

@@ -14,6 +14,7 @@ from api.sparql import description, tabular
 from api.sparql.execute import execute_query
 from api.sparql.formats import GRAPHS, RESULTS
 from api.sparql.protocol import FORM, QUERY_TYPE, UPDATE_TYPE, Operation, read_operation
+from api.state import ServiceState
 from cagraph.store import Store
 from cagraph.store.sparql import query_form
 
@@ -89,23 +90,41 @@ def _answer(
     return Response(body, media_type=chosen.content_type, headers={"Vary": "Accept"})
 
 
-@router.api_route(
+_DESCRIPTION = (
+    "Query by GET (`?query=`), by POST form (`query=`) or by POST `application/sparql-query`; "
+    "results as SPARQL JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, RDF/XML or "
+    "JSON-LD, by content negotiation. A GET without a query answers the service description. "
+    "Updates (POST form `update=` or `application/sparql-update`) need the bearer token. "
+    "Queries run within the service's time limit and row cap; SERVICE and LOAD are disabled "
+    "unless enabled."
+)
+
+
+@router.get(
     "/sparql",
-    methods=["GET", "POST"],
-    summary="SPARQL 1.1 Protocol endpoint",
-    description=(
-        "Query by GET (`?query=`), by POST form (`query=`) or by POST "
-        "`application/sparql-query`; results as SPARQL JSON, XML, CSV or TSV, graphs as "
-        "Turtle, N-Triples, RDF/XML or JSON-LD, by content negotiation. A GET without a "
-        "query answers the service description. Updates (POST form `update=` or "
-        "`application/sparql-update`) need the bearer token. Queries run within the "
-        "service's time limit and row cap; SERVICE and LOAD are disabled unless enabled."
-    ),
+    summary="SPARQL 1.1 Protocol: query by GET, or the service description",
+    description=_DESCRIPTION,
     response_class=Response,
     responses=_RESPONSES,
-    openapi_extra={"parameters": _PARAMS, "requestBody": {**_BODY, "required": False}},
+    openapi_extra={"parameters": _PARAMS},
 )
-async def sparql(request: Request, state: StateDep) -> Response:
+async def sparql_get(request: Request, state: StateDep) -> Response:
+    return await _serve(request, state)
+
+
+@router.post(
+    "/sparql",
+    summary="SPARQL 1.1 Protocol: query or update by POST",
+    description=_DESCRIPTION,
+    response_class=Response,
+    responses=_RESPONSES,
+    openapi_extra={"parameters": _PARAMS[1:], "requestBody": _BODY},
+)
+async def sparql_post(request: Request, state: StateDep) -> Response:
+    return await _serve(request, state)
+
+
+async def _serve(request: Request, state: ServiceState) -> Response:
     op = await read_operation(request)
     settings = state.settings
     if op.kind == "description":
