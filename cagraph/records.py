@@ -16,7 +16,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 EntityType = Literal["Person", "Organization", "Country", "Place"]
 AgreementKind = Literal["MOU", "Agreement", "Treaty", "Declaration", "Program"]
@@ -190,8 +190,16 @@ class ArticleExtraction(Record):
         return data
 
     def to_format_json(self, indent: int | None = None) -> str:
-        """:meth:`to_format` as JSON text."""
-        return json.dumps(self.to_format(), ensure_ascii=False, indent=indent)
+        """:meth:`to_format` as JSON text (serialised by pydantic's core when not indented)."""
+        if indent is not None:
+            return json.dumps(self.to_format(), ensure_ascii=False, indent=indent)
+        body = self.model_dump_json(exclude={"ties"})
+        pairs = json.dumps([list(t.pair) for t in self.ties])
+        evidence = _TIES.dump_json(self.ties).decode()
+        return f'{body[:-1]},"ties":{pairs},"tie_evidence":{evidence}}}'
+
+
+_TIES: TypeAdapter[list[Tie]] = TypeAdapter(list[Tie])
 
 
 def output_json_schema() -> dict[str, Any]:

@@ -60,11 +60,18 @@ class Extractor:
     def _pool_map(
         self, fn: Callable[[Article], T], articles: Iterable[Article], workers: int
     ) -> Iterator[T]:
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        with ctx.Pool(
-            workers, initializer=_init_worker, initargs=(self.model, self.data_dir)
-        ) as pool:
-            yield from pool.imap(fn, articles, chunksize=4)
+        global _WORKER
+        if "fork" in mp.get_all_start_methods():
+            # forked workers inherit this extractor: no second start-up per worker
+            ctx = mp.get_context("fork")
+            _WORKER = self
+            pool = ctx.Pool(workers)
+        else:
+            pool = mp.get_context().Pool(
+                workers, initializer=_init_worker, initargs=(self.model, self.data_dir)
+            )
+        with pool:
+            yield from pool.imap(fn, articles, chunksize=16)
 
 
 _WORKER: Extractor | None = None
