@@ -6,10 +6,13 @@ user text:
 
 - a page: ``LIMIT``/``OFFSET`` from validated integers (one more row than asked, to tell whether
   there is a next page);
-- a list of IRIs the store itself returned, written by pyoxigraph into the query's empty
-  ``VALUES ?var {}`` block (details of one page of results in one query).
+- IRIs the store itself returned, written by pyoxigraph into the query's empty ``VALUES ?var {}``
+  or ``VALUES (?a ?b) {}`` block (details of one page of results in one query).
 
-Leading comment lines of a file (its documentation) are not sent.
+Every parameter of a query is one of its projected variables: the store then has pyoxigraph
+substitute it as a constant, which keeps evaluation to index lookups (a VALUES block, the other
+way the store binds, makes the engine hash-join and scan). :func:`run` refuses a binding that is
+not projected. Leading comment lines of a file (its documentation) are not sent.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pyoxigraph import Literal, NamedNode
 
 from cagraph.errors import ConfigError
 from cagraph.store import QueryResult, Store
-from cagraph.store.sparql import BindingValue, Term
+from cagraph.store.sparql import BindingValue, Term, projected
 from cagraph.store.sparql import term_text as _term_text
 
 QUERIES = Path(__file__).resolve().parent / "queries"
@@ -54,15 +57,27 @@ def query_text(name: str) -> str:
     return "\n".join(lines).strip()
 
 
-def _with_values(text: str, var: str, nodes: Sequence[NamedNode]) -> str:
-    marker = f"VALUES ?{var} {{}}"
+Values = tuple[tuple[str, ...], Sequence[tuple[NamedNode, ...]]]
+
+
+def _with_values(text: str, values: Values) -> str:
+    names, rows = values
+    head = f"?{names[0]}" if len(names) == 1 else "(" + " ".join(f"?{n}" for n in names) + ")"
+    marker = f"VALUES {head} {{}}"
     if marker not in text:
         raise ConfigError(f"query has no `{marker}` block to fill")
-    for node in nodes:
-        if not isinstance(node, NamedNode):
-            raise TypeError(f"only IRIs from the store go into VALUES, not {node!r}")
-    block = " ".join(_term_text(n) for n in nodes)
-    return text.replace(marker, f"VALUES ?{var} {{ {block} }}", 1)
+    cells = []
+    for row in rows:
+        if len(row) != len(names) or not all(isinstance(n, NamedNode) for n in row):
+            raise TypeError(f"only IRIs from the store go into VALUES, not {row!r}")
+        terms = " ".join(_term_text(n) for n in row)
+        cells.append(terms if len(names) == 1 else f"({terms})")
+    return text.replace(marker, f"VALUES {head} {{ {' '.join(cells)} }}", 1)
+
+
+@cache
+def _projected(name: str) -> frozenset[str]:
+    return frozenset(projected(query_text(name)) or ())
 
 
 def run(
@@ -71,21 +86,20 @@ def run(
     bindings: Mapping[str, BindingValue | None] | None = None,
     *,
     page: Page | None = None,
-    values: tuple[str, Sequence[NamedNode]] | None = None,
+    values: Values | None = None,
     row_cap: int | None = None,
     timeout_s: float | None = None,
 ) -> QueryResult:
-    """Run ``api/queries/<name>.rq``; bindings whose value is None are left unbound.
-
-    A parameter is never a projected variable of the query: the store then binds it with a
-    VALUES block that FILTERs and HAVING see (pyoxigraph's own substitution of projected
-    variables does not reach them)."""
+    """Run ``api/queries/<name>.rq``; bindings whose value is None are left unbound."""
     text = query_text(name)
+    bound = {k: v for k, v in (bindings or {}).items() if v is not None}
+    stray = set(bound) - _projected(name)
+    if stray:
+        raise ConfigError(f"{name}.rq does not project the parameters {sorted(stray)}")
     if values is not None:
-        text = _with_values(text, *values)
+        text = _with_values(text, values)
     if page is not None:
         text += page.clause()
-    bound = {k: v for k, v in (bindings or {}).items() if v is not None}
     return store.query(text, bindings=bound, row_cap=row_cap, timeout_s=timeout_s)
 
 

@@ -149,6 +149,7 @@ class _Assembler:
         self.drafts = drafts
         self.people: dict[str, _PersonDraft] = {}
         self.articles: dict[str, ArticleRef] = {}
+        self.seen_in: set[tuple[str, str]] = set()
 
     def person(self, iri: str, label: str | None) -> _PersonDraft:
         found = self.people.get(iri)
@@ -175,6 +176,8 @@ class _Assembler:
             _keep_label(draft.refs.setdefault(part, {}), value, label)
             if entity_type(value) == "Person":
                 self.person(value, label).acts[act] = None
+                if article:
+                    self.seen_in.add((value, article))
         elif part == "country" and value and (code := _iso(value)):
             draft.countries[code] = None
         elif part == "topic" and value and value.startswith(TOPIC.base):
@@ -185,12 +188,22 @@ class _Assembler:
             draft.documents = max(draft.documents or 0, int(value))
         elif part == "date" and value and (draft.date is None or value < draft.date):
             draft.date = value
-        elif part == "personEvidence" and value and article:
+
+    def person_row(self, row: dict[str, Term]) -> None:
+        """A row of act_people.rq: a sentence about a person, or an office they held."""
+        person, article = rq.text(row.get("person")), rq.text(row.get("article"))
+        if person not in self.people or not article:
+            return
+        if rq.text(row.get("part")) == "evidence":
             sentence = rq.text(row.get("sentence")) or ""
-            self.person(value, None).sentences[(article, sentence)] = None
-        elif part == "role" and value and label:
+            self.people[person].sentences[(article, sentence)] = None
+        elif label := rq.text(row.get("label")):
             other = rq.text(row.get("other"))
-            self.person(value, None).roles[(label, other)] = rq.text(row.get("otherLabel"))
+            self.people[person].roles[(label, other)] = rq.text(row.get("otherLabel"))
+
+    def person_pairs(self) -> list[tuple[NamedNode, NamedNode]]:
+        """(person, article graph) for every person of the acts, where an act names them."""
+        return [(NamedNode(p), NamedNode(a)) for p, a in sorted(self.seen_in)]
 
     def evidence(self, draft: _Draft) -> list[Evidence]:
         out = []
@@ -269,8 +282,12 @@ def load_acts(
     if not nodes:
         return [], []
     assembler = _Assembler(drafts)
-    for row in rq.rows(rq.run(store, "act_details", values=("act", nodes))):
+    for row in rq.rows(rq.run(store, "act_details", values=(("act",), [(n,) for n in nodes]))):
         assembler.row(row)
+    pairs = assembler.person_pairs()
+    if pairs:
+        for row in rq.rows(rq.run(store, "act_people", values=(("person", "article"), pairs))):
+            assembler.person_row(row)
     acts = [assembler.act(drafts[n.value], countries) for n in nodes]
     people = sorted(
         (assembler.person_model(p) for p in assembler.people.values()),
