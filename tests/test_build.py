@@ -24,10 +24,11 @@ from typer.testing import CliRunner
 
 from cagraph.build import BuildReport, build_graph
 from cagraph.cli.main import app
+from cagraph.errors import CagraphError
 from cagraph.nlp import Extractor
 from cagraph.records import Article, ArticleExtraction, Tie
 from cagraph.settings import Settings, get_settings
-from cagraph.store import Store, open_store
+from cagraph.store import NewGraph, Store, open_store
 
 SKOS_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
@@ -56,6 +57,37 @@ class SelfTieExtractor(CountingExtractor):
         if article.id != self.broken:
             return x
         return x.model_copy(update={"ties": [Tie(a="KZ", b="KZ")]})
+
+
+class FailingExtractor(CountingExtractor):
+    """The real extractor, failing with an unexpected error on one article."""
+
+    def __init__(self, inner: Extractor, broken: str) -> None:
+        super().__init__(inner)
+        self.broken = broken
+
+    def extract(self, article: Article) -> ArticleExtraction:
+        if article.id == self.broken:
+            raise RuntimeError("the extractor broke")
+        return super().extract(article)
+
+
+def record_writes(store: Store) -> list[tuple[str, list[str]]]:
+    """Note every article write of the store: ("new", ids of one batch) or ("replace", [id])."""
+    calls: list[tuple[str, list[str]]] = []
+    write_new, replace = store.write_new_graphs, store.replace_graph
+
+    def recording_write_new(batch: list[NewGraph]) -> None:
+        calls.append(("new", [item.meta.article_id for item in batch]))
+        write_new(batch)
+
+    def recording_replace(graph: str, quads: Any, meta: Any) -> None:
+        calls.append(("replace", [meta.article_id]))
+        replace(graph, quads, meta)
+
+    store.write_new_graphs = recording_write_new  # type: ignore[method-assign]
+    store.replace_graph = recording_replace  # type: ignore[method-assign]
+    return calls
 
 
 @pytest.fixture
@@ -141,6 +173,33 @@ def test_changed_article_is_rebuilt_alone_and_leaves_no_stale_triple(
     # the old article said Tajikistan, the new one Turkmenistan: no tie KG-TJ is left anywhere
     assert not any("tie/KG-TJ>" in line for line in after)
     assert any("tie/KG-TM>" in line for line in after)
+
+
+def test_new_articles_go_in_together_and_a_changed_one_in_a_transaction_of_its_own(
+    tmp_path: Path, folder: Path, store: Store, extractor: Extractor
+) -> None:
+    calls = record_writes(store)
+    build(folder, store, extractor)
+    assert calls == [("new", ["kg_tj_water", "kz_uz_energy", "kz_uz_forum"])]
+    calls.clear()
+    shutil.copy(V2 / "kg_tj_water.txt", folder / "kg_tj_water.txt")
+    shutil.copy(folder / "kz_uz_forum.txt", folder / "zz_forum_again.txt")
+    report = build(folder, store, extractor)
+    assert (report.updated, report.added) == (["kg_tj_water"], ["zz_forum_again"])
+    assert calls == [("replace", ["kg_tj_water"]), ("new", ["zz_forum_again"])]
+    assert lines(store) == fresh_lines(tmp_path / "fresh", folder, extractor)
+
+
+def test_extractor_failure_keeps_the_new_articles_extracted_before_it(
+    tmp_path: Path, folder: Path, store: Store, extractor: Extractor
+) -> None:
+    with pytest.raises(CagraphError, match="failed on article kz_uz_forum") as caught:
+        build(folder, store, FailingExtractor(extractor, broken="kz_uz_forum"))
+    assert "the 2 articles written before it are kept" in str(caught.value.hint)
+    assert sorted(store.article_hashes()) == ["kg_tj_water", "kz_uz_energy"]
+    report = build(folder, store, extractor)
+    assert (report.added, report.unchanged) == (["kz_uz_forum"], 2)
+    assert lines(store) == fresh_lines(tmp_path / "fresh", folder, extractor)
 
 
 def test_prune_removes_exactly_the_statements_of_an_article_no_longer_in_the_inputs(

@@ -20,7 +20,7 @@ from test_store_support import (  # noqa: F401  (oxigraph_url is a fixture)
 )
 
 from cagraph.errors import InputError, NotFoundError, QueryError, QueryLimitError, StoreError
-from cagraph.store import META_GRAPH, EmbeddedStore, RemoteStore, Store, open_store
+from cagraph.store import META_GRAPH, EmbeddedStore, NewGraph, RemoteStore, Store, open_store
 
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 
@@ -337,6 +337,54 @@ def test_stats_count_data_graphs_articles_and_classes(store: Store) -> None:
     assert stats.classes == {EX + "Country": 2}
 
 
+def test_new_graphs_written_in_one_batch_equal_graphs_written_one_by_one(
+    store: Store, tmp_path: Path
+) -> None:
+    g3 = EX + "graph/article-3"
+    batch = [
+        NewGraph(G1, triples("a", 3), meta("article-1", "h1")),
+        NewGraph(G2, triples("b", 2), meta("article-2", "h2")),
+        NewGraph(g3, [], meta("article-3", "h3")),  # an article that gave no statement
+    ]
+    store.write_new_graphs(batch)
+    with open_store(tmp_path / "one-by-one") as single:
+        for item in batch:
+            single.replace_graph(item.graph, item.quads, item.meta)
+        assert canonical(store) == canonical(single)
+    assert store.meta() == {item.graph: item.meta for item in batch}
+    assert values(store, G2) == {"b 0", "b 1"}
+
+
+def test_a_batch_naming_a_stored_graph_replaces_it_and_leaves_no_stale_quad(store: Store) -> None:
+    store.replace_graph(G1, triples("old", 5), meta("article-1", "old"))
+    store.write_new_graphs(
+        [
+            NewGraph(G2, triples("b", 2), meta("article-2", "h2")),
+            NewGraph(G1, triples("new", 1), meta("article-1", "new")),
+        ]
+    )
+    assert values(store, G1) == {"new 0"}
+    assert store.article_hashes() == {"article-1": "new", "article-2": "h2"}
+
+
+def test_a_batch_naming_a_graph_twice_or_the_bookkeeping_graph_writes_nothing(
+    store: Store,
+) -> None:
+    store.replace_graph(G1, triples("a", 2), meta("article-1"))
+    before = canonical(store)
+    twice = [
+        NewGraph(G2, triples("b", 1), meta("article-2")),
+        NewGraph(G2, triples("c", 1), meta("article-2", "other")),
+    ]
+    with pytest.raises(InputError, match="same graph twice"):
+        store.write_new_graphs(twice)
+    with pytest.raises(InputError, match="bookkeeping"):
+        store.write_new_graphs(
+            [NewGraph(G2, triples("b", 1), meta("b")), NewGraph(META_GRAPH, [], meta("x"))]
+        )
+    assert canonical(store) == before
+
+
 # -- read-only -------------------------------------------------------------------------------
 
 
@@ -350,6 +398,7 @@ def test_read_only_store_refuses_every_write(store: Store, tmp_path: Path) -> No
         reader = open_store(store.spec, read_only=True)
     writes = [
         lambda: reader.replace_graph(G2, triples("b", 1), meta("b")),
+        lambda: reader.write_new_graphs([NewGraph(G2, triples("b", 1), meta("b"))]),
         lambda: reader.drop_graph(G1),
         lambda: reader.remove_article("article-1"),
         lambda: reader.update("DROP ALL"),

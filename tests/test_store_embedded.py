@@ -186,6 +186,52 @@ def test_sigkill_at_many_points_of_a_replace_never_leaves_half_a_write(tmp_path:
     crash_check(tmp_path, delays=[0.1, 0.3, 0.6, 1, 1.5, 2, 3, 4, 5, 6, 8, 12], n=200_000)
 
 
+BATCH_WRITER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from test_store_support import EX, meta, triples
+    from cagraph.store import NewGraph, open_store
+
+    store = open_store({path!r})
+    batch = [
+        NewGraph(EX + "graph/a", triples("a", 10), meta("a", "ha")),
+        NewGraph(EX + "graph/b", triples("b", {n}), meta("b", "hb")),
+        NewGraph(EX + "graph/c", triples("c", 10), meta("c", "hc")),
+    ]
+    print("writing", flush=True)
+    store.write_new_graphs(batch)
+    print("done", flush=True)
+    """
+)
+
+
+def test_sigkill_during_a_batch_of_new_graphs_leaves_all_of_it_or_none(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    n = 200_000
+    with open_store(path) as store:
+        store.replace_graph(G1, triples("old", 10), meta("article-1"))
+        before = canonical(store)
+    code = BATCH_WRITER.format(tests=str(Path(__file__).parent), path=str(path), n=n)
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "writing"
+    time.sleep(0.5)
+    os.kill(child.pid, signal.SIGKILL)
+    out, _ = child.communicate(timeout=30)
+    with open_store(path, read_only=True) as store:
+        after = canonical(store)
+        hashes = store.article_hashes()
+        sizes = [store.count(f"http://example.org/graph/{g}") for g in "abc"]
+    if after == before:
+        assert "done" not in out
+        return
+    assert hashes == {"article-1": "sha-1", "a": "ha", "b": "hb", "c": "hc"}
+    assert sizes == [10, n, 10]
+    if "done" not in out:
+        pytest.skip("the batch committed before it could be killed (machine too fast)")
+
+
 # -- throughput ------------------------------------------------------------------------------
 
 

@@ -1,11 +1,14 @@
 """``build_graph``: articles in, one named graph per article in the store, derived graphs after.
 
 ingest → (skip unchanged) → extract → map (one shared Resolver, so one node per thing however
-articles name it) → ``Store.replace_graph`` per article, each one transaction with its
-GraphMeta → prune → rewrite the derived graphs whose sources changed (ontology, ties).
+articles name it) → write: new articles in batches (``Store.write_new_graphs``: up to
+``BATCH_ARTICLES`` articles / ``BATCH_QUADS`` quads per transaction, each article with its
+GraphMeta), a changed article with ``Store.replace_graph`` in a transaction of its own → prune →
+rewrite the derived graphs whose sources changed (ontology, ties).
 
 Whatever stops a build midway (an error, a kill), every article graph is either as it was or
-entirely new; the next build carries on from there and repairs the derived graphs.
+entirely new (a kill during a batch loses the whole batch, never part of an article); the next
+build carries on from there and repairs the derived graphs.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from cagraph.records import Article, ArticleExtraction
 from cagraph.refdata import load_reference
 from cagraph.resolve.resolver import Resolver
 from cagraph.settings import Settings, get_settings
-from cagraph.store import GraphMeta, Store
+from cagraph.store import GraphMeta, NewGraph, Store
 
 PathsArg = Iterable[Path | str] | Path | str
 
@@ -42,16 +45,38 @@ def _as_paths(paths: PathsArg) -> list[Path]:
     return [Path(p) for p in paths]
 
 
+BATCH_ARTICLES = 500
+"""Most new articles written in one transaction."""
+BATCH_QUADS = 50_000
+"""A batch of new articles is written once it holds this many quads."""
+
+
 class _Writer:
-    """Maps each extraction and writes its graph, recording the outcome in the report."""
+    """Maps each extraction and writes its graph, recording the outcome in the report.
+
+    New articles (no stored graph) are held back and written in batches, each one transaction
+    of whole articles (:meth:`Store.write_new_graphs`); a changed article first writes the batch
+    held, then replaces its own graph in one transaction. :meth:`flush` writes what is held.
+    """
 
     def __init__(
-        self, store: Store, report: BuildReport, planner: Planner, resolver: Resolver
+        self,
+        store: Store,
+        report: BuildReport,
+        planner: Planner,
+        resolver: Resolver,
+        *,
+        batch_articles: int = BATCH_ARTICLES,
+        batch_quads: int = BATCH_QUADS,
     ) -> None:
         self.store = store
         self.report = report
         self.planner = planner
         self.resolver = resolver
+        self.batch_articles = batch_articles
+        self.batch_quads = batch_quads
+        self._held: list[tuple[NewGraph, str]] = []  # (graph, source) of new articles
+        self._held_quads = 0
 
     def write(self, x: ArticleExtraction) -> None:
         pending = self.planner.take(x.id)
@@ -66,18 +91,50 @@ class _Writer:
             content_hash=pending.content_hash,
             extractor_version=self.report.version,
         )
+        name = graph.graph.value
+        if pending.status == "added":
+            if any(held.graph == name for held, _ in self._held):
+                self.flush()  # the same graph twice: the later one replaces the earlier
+            self._held.append((NewGraph(name, graph.quads, meta), pending.source))
+            self._held_quads += len(graph.quads)
+            if len(self._held) >= self.batch_articles or self._held_quads >= self.batch_quads:
+                self.flush()
+            return
+        self.flush()
         try:
-            self.store.replace_graph(graph.graph.value, graph.quads, meta)
+            self.store.replace_graph(name, graph.quads, meta)
         except CagraphError as exc:
-            done = len(self.report.added) + len(self.report.updated)
-            raise StoreError(
-                f"build stopped at article {x.id} ({pending.source}): {exc}",
-                source=self.store.spec,
-                hint=f"the {done} articles written before it are kept; fix the store and run "
-                "the build again to carry on",
-            ) from exc
+            raise self._stopped(f"article {x.id} ({pending.source})", exc) from exc
         self.report.article_triples += len(graph.quads)
-        (self.report.added if pending.status == "added" else self.report.updated).append(x.id)
+        self.report.updated.append(x.id)
+
+    def flush(self) -> None:
+        """Write the new articles held, in one transaction."""
+        if not self._held:
+            return
+        batch = [graph for graph, _ in self._held]
+        first, last = self._held[0], self._held[-1]
+        try:
+            self.store.write_new_graphs(batch)
+        except CagraphError as exc:
+            which = f"article {first[0].meta.article_id} ({first[1]})"
+            if len(batch) > 1:
+                which = f"the {len(batch)} new articles {first[0].meta.article_id} ({first[1]}) "
+                which += f"to {last[0].meta.article_id} ({last[1]})"
+            raise self._stopped(which, exc) from exc
+        self._held = []
+        self._held_quads = 0
+        self.report.article_triples += sum(len(graph.quads) for graph in batch)
+        self.report.added.extend(graph.meta.article_id for graph in batch)
+
+    def _stopped(self, which: str, exc: CagraphError) -> StoreError:
+        done = len(self.report.added) + len(self.report.updated)
+        return StoreError(
+            f"build stopped at {which}: {exc}",
+            source=self.store.spec,
+            hint=f"the {done} articles written before are kept; fix the store and run "
+            "the build again to carry on",
+        )
 
 
 def _tracked(articles: Iterable[Article], order: deque[str]) -> Iterator[Article]:
@@ -129,10 +186,13 @@ def build_graph(
                 try:
                     x = next(results, None)
                 except CagraphError:
+                    writer.flush()  # the articles extracted before the failure are kept
                     raise
                 except Exception as exc:
+                    writer.flush()
                     raise _extractor_failed(order, report, exc) from exc
                 if x is None:
+                    writer.flush()
                     break
                 order.popleft()
                 writer.write(x)

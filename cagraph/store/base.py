@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import sys
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 import rdflib
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple
 
-from cagraph.errors import NotFoundError, StoreError
+from cagraph.errors import InputError, NotFoundError, StoreError
 from cagraph.store.limits import QueryLimits
 from cagraph.store.rdfio import loadable, read_quads
 from cagraph.store.records import META_GRAPH, META_NS, GraphMeta, StoreStats
@@ -26,6 +27,7 @@ from cagraph.store.sparql import (
     Term,
     drop_update,
     graph_iri,
+    insert_graphs_update,
     iri,
     normalize_bindings,
     query_form,
@@ -41,6 +43,23 @@ _ARTICLE_GRAPHS = f"""PREFIX m: <{META_NS}>
 SELECT ?g WHERE {{ GRAPH <{META_GRAPH}> {{ ?g m:articleId ?id }} }}"""
 _ALL_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 _CLASSES = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n)"
+
+
+class NewGraph(NamedTuple):
+    """An article graph to write with :meth:`Store.write_new_graphs`: IRI, quads, bookkeeping."""
+
+    graph: str
+    quads: Sequence[Quad | Triple]
+    meta: GraphMeta
+
+
+def distinct_graphs(batch: Sequence[NewGraph]) -> list[NamedNode]:
+    """The batch's graph IRIs as nodes; InputError if one is invalid, the bookkeeping graph or
+    named twice (two contents for one graph cannot both be written)."""
+    nodes = [graph_iri(item.graph) for item in batch]
+    if len({node.value for node in nodes}) != len(nodes):
+        raise InputError("a batch of new graphs names the same graph twice")
+    return nodes
 
 
 def _text(term: Term | None) -> str:
@@ -183,6 +202,19 @@ class Store(ABC):
         """
         self._check_writable()
         self._update(replace_update(graph_iri(graph), quads, meta), user=False)
+
+    def write_new_graphs(self, batch: Sequence[NewGraph]) -> None:
+        """Write several article graphs, each with its bookkeeping entry, in one transaction.
+
+        Meant for graphs not stored yet (a first build); a graph that is stored is replaced, as
+        with :meth:`replace_graph`. After a crash the store holds all of the batch or none of it.
+        """
+        self._check_writable()
+        nodes = distinct_graphs(batch)
+        if not nodes:
+            return
+        items = [(node, item.quads, item.meta) for node, item in zip(nodes, batch, strict=True)]
+        self._update(insert_graphs_update(items), user=False)
 
     def drop_graph(self, graph: str) -> None:
         """Remove a graph and its bookkeeping entry, if any (one transaction)."""

@@ -90,6 +90,21 @@ def replace_update(graph: NamedNode, quads: Iterable[Quad | Triple], meta: Graph
     )
 
 
+def insert_graphs_update(
+    graphs: Iterable[tuple[NamedNode, Iterable[Quad | Triple], GraphMeta]],
+) -> str:
+    """Drop several graphs and their bookkeeping entries, then insert each one's content and
+    entry: one request, so one transaction (a graph not stored yet makes its drops no-ops)."""
+    drops: list[str] = []
+    blocks: list[str] = []
+    meta_node = NamedNode(META_GRAPH)
+    for graph, quads, meta in graphs:
+        drops.append(drop_update(graph))
+        blocks.append(_block(graph, quads))
+        blocks.append(_block(meta_node, meta_triples(graph, meta)))
+    return " ;\n".join(drops) + " ;\nINSERT DATA {\n" + "\n".join(blocks) + "\n}"
+
+
 # -- bindings ----------------------------------------------------------------------------------
 
 
