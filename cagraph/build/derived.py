@@ -10,8 +10,8 @@ recording the digest of what it was derived from (``meta:sourceDigest``). A buil
 derived graph only when that digest differs from the current one, so a build with nothing new
 writes nothing, and a build after an interrupted one (or after ``cagraph remove``) repairs it.
 
-The ties are computed on an in-memory copy of the store, which works the same for the embedded
-store and for a SPARQL server.
+The ties are computed on the embedded store itself, or on an in-memory copy of a SPARQL
+server's quads.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from cagraph.errors import StoreError
 from cagraph.rdf.mint import ONTOLOGY_GRAPH, TIES_GRAPH
 from cagraph.rdf.ontology import ontology_quads
 from cagraph.rdf.ties import compute_ties
-from cagraph.store import META_GRAPH, Store
+from cagraph.store import META_GRAPH, EmbeddedStore, Store
 from cagraph.store.records import META_NS
 from cagraph.store.sparql import drop_update, term_text
 
@@ -46,7 +46,10 @@ class DerivedGraph:
 
 
 def _ties(store: Store) -> list[ox.Quad]:
-    """The ties graph, computed on an in-memory copy of the store's quads."""
+    """The ties graph, computed on the embedded store itself, or on an in-memory copy of a
+    SPARQL server's quads (a copy of a 1.7M-quad embedded store cost ~1 GB and ~20 s)."""
+    if isinstance(store, EmbeddedStore):
+        return compute_ties(store.engine())
     scratch = ox.Store()
     try:
         scratch.load(store.dump("nquads"), format=ox.RdfFormat.N_QUADS)

@@ -51,7 +51,7 @@ BATCH_QUADS = 50_000
 """A batch of new articles is written once it holds this many quads."""
 
 
-class _Writer:
+class ArticleWriter:
     """Maps each extraction and writes its graph, recording the outcome in the report.
 
     New articles (no stored graph) are held back and written in batches, each one transaction
@@ -178,7 +178,7 @@ def build_graph(
         pending = planner.select(iter_articles(inputs, settings=settings, report=report.ingest))
         first = next(pending, None)
         if first is not None:
-            writer = _Writer(store, report, planner, Resolver(load_reference(data_dir)))
+            writer = ArticleWriter(store, report, planner, Resolver(load_reference(data_dir)))
             active = extractor or load_extractor(model=model, data_dir=data_dir)
             order: deque[str] = deque()
             results = active.extract_many(_tracked(chain([first], pending), order), workers)
