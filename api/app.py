@@ -56,8 +56,9 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     return schema
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """A new service app; nothing is opened until it starts."""
+def create_app(settings: Settings | None = None, *, in_memory: bool = False) -> FastAPI:
+    """A new service app; nothing is opened until it starts. ``in_memory`` serves an in-memory
+    snapshot of the store (read-only; see :mod:`api.lifespan`)."""
     settings = settings or get_settings()
     app = FastAPI(
         title="cagraph",
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.in_memory = in_memory
     install_problem_handlers(app)
     for module in (sparql, countries, ties, agreements, events, entities, articles, health):
         app.include_router(module.router)

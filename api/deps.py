@@ -1,4 +1,8 @@
-"""FastAPI dependencies: the service state, the store, the country codes, the bearer token."""
+"""FastAPI dependencies: the service state, the store, the country codes, the bearer token.
+
+They only hand out what the lifespan made, so they are ``async``: FastAPI would run plain
+functions in its thread pool, a thread hop per dependency per request.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from api.codes import CountryCodes
 from api.entity_index import EntityIndex
 from api.problems import ForbiddenError
 from api.state import ServiceState
+from api.tie_index import TieIndex
 from api.writes import Writer
 from cagraph.errors import AuthError
 from cagraph.settings import Settings
@@ -20,7 +25,7 @@ from cagraph.store import Store
 _bearer = HTTPBearer(auto_error=False, description="the token set with CAGRAPH_TOKEN")
 
 
-def get_state(request: Request) -> ServiceState:
+async def get_state(request: Request) -> ServiceState:
     state: ServiceState = request.app.state.service
     return state
 
@@ -28,26 +33,31 @@ def get_state(request: Request) -> ServiceState:
 StateDep = Annotated[ServiceState, Depends(get_state)]
 
 
-def get_store(state: StateDep) -> Store:
+async def get_store(state: StateDep) -> Store:
     return state.store
 
 
-def get_settings_dep(state: StateDep) -> Settings:
+async def get_settings_dep(state: StateDep) -> Settings:
     return state.settings
 
 
-def get_countries(state: StateDep) -> CountryCodes:
+async def get_countries(state: StateDep) -> CountryCodes:
     return state.countries
 
 
-def get_entities(state: StateDep) -> EntityIndex:
+async def get_entities(state: StateDep) -> EntityIndex:
     return state.entities
+
+
+async def get_ties(state: StateDep) -> TieIndex:
+    return state.ties
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 CountriesDep = Annotated[CountryCodes, Depends(get_countries)]
 EntitiesDep = Annotated[EntityIndex, Depends(get_entities)]
+TiesDep = Annotated[TieIndex, Depends(get_ties)]
 
 
 def check_token(state: ServiceState, authorization: str | None) -> Writer:
@@ -72,7 +82,7 @@ def check_token(state: ServiceState, authorization: str | None) -> Writer:
     return state.writer
 
 
-def require_writer(
+async def require_writer(
     state: StateDep,
     request: Request,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],

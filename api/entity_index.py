@@ -66,33 +66,40 @@ class EntityIndex:
         with self._lock:
             self._built_at = -1.0
 
+    def _rows(self, name: str) -> list[tuple[str, str]]:
+        result = rq.run(self.store, name, row_cap=INDEX_ROW_CAP, timeout_s=INDEX_TIMEOUT_S)
+        out = []
+        for row in result.rows:
+            iri, value = (rq.text(t) for t in row[:2])
+            if iri is not None and value is not None and entity_id(iri) is not None:
+                out.append((iri, value))
+        return out
+
     def _build(self) -> None:
-        result = rq.run(
-            self.store, "entity_labels", row_cap=INDEX_ROW_CAP, timeout_s=INDEX_TIMEOUT_S
-        )
         entities: dict[str, Entity] = {}
         labels: dict[tuple[str, str], None] = {}
-        for row in rq.rows(result):
-            iri, label = rq.text(row.get("entity")), rq.text(row.get("label"))
-            found = entity_id(iri or "")
-            if iri is None or label is None or found is None:
-                continue
+        for iri, label in self._rows("entity_names"):
             entity = entities.get(iri)
             if entity is None:
+                found = entity_id(iri) or iri
                 entity = entities[iri] = Entity(iri=iri, id=found, type=entity_type(iri))
-            if found.startswith("country/"):
-                entity.country = found.split("/", 1)[1]
-            elif entity.country is None:
-                entity.country = _country(rq.text(row.get("country")))
-            if rq.text(row.get("preferred")) == "true" and (not entity.name or label < entity.name):
+                if found.startswith("country/"):
+                    entity.country = found.split("/", 1)[1]
+            if not entity.name or label < entity.name:
                 entity.name = label
             labels[(iri, label)] = None
-        for (iri, label), _ in labels.items():
+        for iri, label in self._rows("entity_aliases"):
+            if iri in entities:
+                labels[(iri, label)] = None
+        for iri, country in self._rows("entity_countries"):
+            entity = entities.get(iri)
+            if entity is not None and entity.country is None:
+                entity.country = _country(country)
+        for iri, label in labels:
             entity = entities[iri]
             if label != entity.name and label not in entity.aliases:
                 entity.aliases.append(label)
         for entity in entities.values():
-            entity.name = entity.name or (entity.aliases.pop(0) if entity.aliases else entity.id)
             entity.aliases.sort()
         self._entities = entities
         self._owners = list(labels)

@@ -6,9 +6,11 @@ import re
 from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, Query
+from fastapi import Depends, Query, Request
+from pydantic import BaseModel, Field
 
 from api.models.common import Kind
+from api.paging import MAX_LIMIT, MAX_OFFSET, Paging
 from api.services.acts import ActFilter
 from cagraph.errors import InputError
 
@@ -56,16 +58,46 @@ def _period(since: str | None, until: str | None) -> tuple[str | None, str | Non
     return since, until
 
 
-def act_filter(
+async def act_filter(
     since: Since = None, until: Until = None, kind: KindParam = None, topic: Topic = None
 ) -> ActFilter:
     since, until = _period(since, until)
     return ActFilter(kind=kind, topic=topic, since=since, until=until)
 
 
-def tie_filter(since: Since = None, until: Until = None, kind: KindParam = None) -> ActFilter:
+async def tie_filter(since: Since = None, until: Until = None, kind: KindParam = None) -> ActFilter:
     since, until = _period(since, until)
     return ActFilter(kind=kind, since=since, until=until)
+
+
+class TieQuery(BaseModel):
+    """The query parameters of ``GET /ties/{a}/{b}``, read in one go."""
+
+    since: str | None = Field(
+        None, pattern=DATE_PATTERN, description=f"from this date ({DATE_HELP})"
+    )
+    until: str | None = Field(
+        None, pattern=DATE_PATTERN, description=f"up to this date ({DATE_HELP})"
+    )
+    kind: Kind | None = Field(None, description="one kind of agreement or event")
+    topic: str | None = Field(
+        None,
+        min_length=1,
+        max_length=100,
+        description="a topic concept (education, energy…) or a topic as articles write it",
+    )
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="acts per page")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="acts to skip")
+
+    def act_filter(self) -> ActFilter:
+        since, until = _period(self.since, self.until)
+        return ActFilter(kind=self.kind, topic=self.topic, since=since, until=until)
+
+    def paging(self, request: Request) -> Paging:
+        others = tuple(
+            (k, v) for k, v in request.query_params.multi_items() if k not in ("limit", "offset")
+        )
+        return Paging(self.limit, self.offset, request.url.path, others)
 
 
 ActFilterDep = Annotated[ActFilter, Depends(act_filter)]

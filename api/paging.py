@@ -39,7 +39,7 @@ class Paging:
         return items[self.offset : end], len(items) > end
 
 
-def paging(
+async def paging(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")] = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")] = 0,

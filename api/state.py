@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from api.codes import CountryCodes
 from api.entity_index import EntityIndex
+from api.tie_index import TieIndex
 from api.writes import Writer
 from cagraph.settings import Settings
 from cagraph.store import Store
@@ -17,6 +18,7 @@ class ServiceState:
     store: Store
     countries: CountryCodes
     entities: EntityIndex
+    ties: TieIndex
     writer: Writer | None  # None when no token is configured: the service is read-only
 
     @property

@@ -8,6 +8,8 @@ import httpx
 import pytest
 from test_api_support import problem, shared_server
 
+from api.models.ties import Tie
+
 pytestmark = pytest.mark.server
 
 
@@ -125,6 +127,13 @@ def test_tie_lists_acts_newest_first_with_counts_and_people(api: httpx.Client) -
     assert galim["roles"][0]["title"] == "Rector"
     assert galim["evidence"][0]["sentence"].startswith("Professor Galim Akhmedyarov, Rector")
     assert galim["evidence"][0]["article"]["id"] == "arts-memo"
+
+
+def test_tie_answer_is_a_valid_tie_document(api: httpx.Client) -> None:
+    body = api.get("/ties/KZ/UZ", params={"limit": 2}).json()
+    tie = Tie.model_validate(body)
+    assert tie.model_dump(mode="json") == body
+    assert len(tie.agreements) + len(tie.events) == 2
 
 
 def test_tie_accepts_alpha3_and_names(api: httpx.Client) -> None:

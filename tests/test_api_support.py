@@ -69,13 +69,16 @@ def free_socket() -> socket.socket:
 class LiveServer:
     """The app under uvicorn on a free loopback port, in a thread."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, *, in_memory: bool = False):
         self.settings = settings
         self.sock = free_socket()
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(settings), log_level="warning", lifespan="on", timeout_keep_alive=30
+            create_app(settings, in_memory=in_memory),
+            log_level="warning",
+            lifespan="on",
+            timeout_keep_alive=30,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(

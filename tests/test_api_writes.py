@@ -63,6 +63,20 @@ def test_posting_an_article_extracts_stores_and_ties_it(http: httpx.Client) -> N
     assert "memorandum of understanding" in memo["evidence"][0]["sentence"]
 
 
+def test_a_tie_already_read_shows_a_new_article_at_once(http: httpx.Client) -> None:
+    before = http.get("/ties/KZ/UZ").json()
+    text = (
+        "Kazakhstan and Uzbekistan signed an agreement on water resources in Tashkent on "
+        "3 February 2026. The two countries also agreed to hold a joint forum."
+    )
+    http.post("/articles", json={"id": "kz-uz-water", "text": text}, headers=AUTH)
+    after = http.get("/ties/KZ/UZ").json()
+    assert after["counts"]["articles"] == before["counts"]["articles"] + 1
+    assert after["agreements"][0]["evidence"][0]["article"]["id"] == "kz-uz-water"
+    http.delete("/articles/kz-uz-water", headers=AUTH)
+    assert http.get("/ties/KZ/UZ").json()["counts"] == before["counts"]
+
+
 def test_new_people_are_found_by_the_entity_search_at_once(http: httpx.Client) -> None:
     http.post("/articles", json={"id": "kz-kg-water", "text": TEXT}, headers=AUTH)
     items = http.get("/entities", params={"q": "Zhaparov"}).json()["items"]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import CountriesDep, StoreDep
-from api.filters import ActFilterDep
+from api.deps import CountriesDep, TiesDep
+from api.filters import TieQuery
 from api.models.ties import Tie
-from api.paging import PagingDep
 from api.problems import problem_responses
 from api.services import ties
+from cagraph.rdf import mint
 
 router = APIRouter(tags=["ties"])
 
@@ -20,17 +21,28 @@ CountryPath = Annotated[
 ]
 
 
-@router.get("/ties/{a}/{b}", responses=problem_responses(400, 404, 503))
-def get_tie(
+@router.get("/ties/{a}/{b}", response_model=Tie, responses=problem_responses(400, 404, 503))
+async def get_tie(
     a: CountryPath,
     b: CountryPath,
-    store: StoreDep,
+    query: Annotated[TieQuery, Query()],
+    request: Request,
+    index: TiesDep,
     countries: CountriesDep,
-    filters: ActFilterDep,
-    paging: PagingDep,
-) -> Tie:
+) -> Response:
     """The agreements and events supporting the tie between two countries (newest first, one
     page; narrowed by `since`, `until`, `kind`, `topic`), the people who signed or took part in
-    them, each with evidence (sentence, article URL, date), and the tie's counts by kind."""
-    first, second = countries.resolve(a), countries.resolve(b)
-    return ties.tie(store, countries, first.iso2, second.iso2, filters, paging)
+    them, each with evidence (sentence, article URL, date), and the tie's counts by kind.
+
+    A tie's shape is read from the store on its first request and then served from memory."""
+    filters, paging = query.act_filter(), query.paging(request)
+    first, second = countries.resolve(a).iso2, countries.resolve(b).iso2
+    ties.check_pair(first, second)
+    node = mint.tie(first, second)
+    known, shape = index.cached(node)
+    if not known:
+        shape = await run_in_threadpool(index.shape, node)
+    if shape is None:
+        raise ties.no_tie(first, second)
+    body = ties.tie_json(shape, countries, first, second, filters, paging)
+    return Response(body, media_type="application/json")

@@ -10,6 +10,7 @@ from api.models.countries import Countries, CountryCounts, CountryDetail, Countr
 from api.paging import Paging
 from api.services import ties
 from api.services.acts import ActFilter, load_acts, page_of
+from cagraph.errors import ValidationError
 from cagraph.rdf import mint
 from cagraph.rdf.vocab import CAG
 from cagraph.refdata import Country
@@ -35,10 +36,19 @@ def _counts(store: Store, country: NamedNode | None) -> dict[str, CountryCounts]
             articles=0,
         )
     for row in rq.rows(rq.run(store, "country_mentions", bound)):
-        code = rq.text(row.get("code")) or ""
-        found = out.setdefault(code, CountryCounts(partners=0, agreements=0, events=0, articles=0))
+        iso = _iso(rq.text(row.get("country")))
+        if iso is None:
+            continue
+        found = out.setdefault(iso, CountryCounts(partners=0, agreements=0, events=0, articles=0))
         found.articles = rq.integer(row.get("articles"))
     return out
+
+
+def _iso(iri: str | None) -> str | None:
+    try:
+        return mint.iso_of(iri or "")
+    except ValidationError:
+        return None
 
 
 def _summary(country: Country, counts: CountryCounts) -> CountrySummary:

@@ -13,6 +13,9 @@ def serve(
     store: str | None = typer.Option(None, "--store", help=STORE_HELP),
     host: str | None = typer.Option(None, "--host", help="Address [default: 127.0.0.1]"),
     port: int | None = typer.Option(None, "--port", help="Port [default: 8000]", min=1, max=65535),
+    in_memory: bool = typer.Option(
+        False, "--in-memory", help="Serve a read-only snapshot copied into memory (faster)"
+    ),
     log_level: str = typer.Option("info", "--log-level", help="uvicorn log level"),
 ) -> None:
     """Serve the graph: /sparql (SPARQL 1.1 Protocol), REST resources, /docs.
@@ -28,7 +31,7 @@ def serve(
     settings = Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
     typer.echo(f"cagraph serving {settings.store} on http://{settings.host}:{settings.port}")
     uvicorn.run(
-        lambda: create_app(settings),
+        lambda: create_app(settings, in_memory=in_memory),
         factory=True,
         host=settings.host,
         port=settings.port,
