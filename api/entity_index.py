@@ -3,8 +3,8 @@
 Every preferred and alternative label is indexed in its transliteration-folded form
 (:func:`cagraph.resolve.text.phonetic`: "Toqaev" and "Tokayev" fold alike), and a query is
 scored against all of them with rapidfuzz; an entity scores by its best label. The index is built
-on first use, rebuilt after the service's own writes and, for changes made by others, after
-``ttl_s`` seconds.
+on first use and rebuilt after the service's own writes; with a store the service does not own
+(a SPARQL server) also after ``ttl_s`` seconds.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _country(iri: str | None) -> str | None:
 
 
 class EntityIndex:
-    def __init__(self, store: Store, ttl_s: float = 60.0):
+    def __init__(self, store: Store, ttl_s: float | None = None):
         self.store = store
         self.ttl_s = ttl_s
         self._lock = threading.Lock()
@@ -108,7 +108,8 @@ class EntityIndex:
 
     def _fresh(self) -> None:
         with self._lock:
-            if self._built_at < 0 or time.monotonic() - self._built_at > self.ttl_s:
+            expired = self.ttl_s is not None and time.monotonic() - self._built_at > self.ttl_s
+            if self._built_at < 0 or expired:
                 self._build()
 
     def get(self, iri: str) -> Entity | None:

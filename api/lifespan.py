@@ -73,9 +73,10 @@ def open_state(settings: Settings, *, in_memory: bool = False) -> ServiceState:
         )
     try:
         countries = CountryCodes(get_index(settings.data_dir))
-        entities = EntityIndex(store)
-        remote = store.spec.startswith(("http://", "https://"))
-        ties = TieIndex(store, countries, ttl_s=60.0 if remote else None)
+        # an embedded store changes only through this service, which drops the indexes then
+        ttl = 60.0 if store.spec.startswith(("http://", "https://")) else None
+        entities = EntityIndex(store, ttl_s=ttl)
+        ties = TieIndex(store, countries, ttl_s=ttl)
         writer = None
         if writable:
             from cagraph.nlp import load_extractor  # spaCy: imported only when it is needed

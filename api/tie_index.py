@@ -8,7 +8,8 @@ pages the tie's acts, already sorted newest first, in memory. Reading a shape co
 lookups per act; serving one costs no query at all.
 
 Shapes are dropped after the service's own writes; with a store the service does not own (a
-SPARQL server) they also expire after ``ttl_s`` seconds. At most ``max_ties`` are kept.
+SPARQL server) they also expire after ``ttl_s`` seconds. At most ``max_ties`` are kept, least
+recently used first out (a tie with 300 acts takes about 4 MB).
 """
 
 from __future__ import annotations
@@ -198,7 +199,7 @@ class TieIndex:
         countries: CountryCodes,
         *,
         ttl_s: float | None = None,
-        max_ties: int = 4096,
+        max_ties: int = 256,
     ):
         self.store = store
         self.countries = countries
