@@ -19,7 +19,6 @@ from api.state import ServiceState
 from api.tie_index import TieIndex
 from api.writes import Writer
 from cagraph.errors import AuthError
-from cagraph.settings import Settings
 from cagraph.store import Store
 
 _bearer = HTTPBearer(auto_error=False, description="the token set with CAGRAPH_TOKEN")
@@ -37,10 +36,6 @@ async def get_store(state: StateDep) -> Store:
     return state.store
 
 
-async def get_settings_dep(state: StateDep) -> Settings:
-    return state.settings
-
-
 async def get_countries(state: StateDep) -> CountryCodes:
     return state.countries
 
@@ -54,7 +49,6 @@ async def get_ties(state: StateDep) -> TieIndex:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
-SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 CountriesDep = Annotated[CountryCodes, Depends(get_countries)]
 EntitiesDep = Annotated[EntityIndex, Depends(get_entities)]
 TiesDep = Annotated[TieIndex, Depends(get_ties)]

@@ -86,8 +86,3 @@ def href_act(iri: str) -> str | None:
     if (found := local(iri, "event")) is not None:
         return f"/events/{found}"
     return None
-
-
-def href_article(iri: str) -> str | None:
-    found = article_id(iri)
-    return f"/articles/{found}" if found is not None else None

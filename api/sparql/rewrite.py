@@ -113,11 +113,6 @@ def _dataset_spans(toks: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
-def has_dataset(text: str) -> bool:
-    """Whether the query names its own dataset (FROM or FROM NAMED)."""
-    return "FROM" in keywords(tokens(text))
-
-
 def set_dataset(text: str, default: Sequence[NamedNode], named: Sequence[NamedNode]) -> str:
     """The query with its dataset clauses replaced by the protocol's."""
     toks = tokens(text)
