@@ -69,6 +69,7 @@ class _ArticleMapper:
         self.triples: dict[tuple[NamedNode, NamedNode, RdfTerm], None] = {}
         self.labelled: dict[NamedNode, str] = {}
         self.mentions: dict[str, EntityRef] = {}
+        self.evidenced: set[NamedNode] = set()
 
     def run(self) -> list[Quad]:
         self._article()
@@ -135,6 +136,9 @@ class _ArticleMapper:
             raise self.fail(field, f"evidence ends ({ev.end}) before it starts ({ev.start})", "")
         node = mint.evidence(self.x.id, ev.start, ev.end, ev.component, ev.confidence)
         self.add(item, PROV.ox.wasDerivedFrom, node)
+        if node in self.evidenced:
+            return  # items read from one sentence by one component share their evidence
+        self.evidenced.add(node)
         self.add(node, RDF.ox.type, CAG.ox.Evidence)
         self.add(node, CAG.ox.sentence, lit.text(ev.sentence))
         self.add(node, CAG.ox.startOffset, lit.integer(ev.start))

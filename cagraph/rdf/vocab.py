@@ -100,6 +100,10 @@ class _OxView:
         if node is None:
             node = ox.NamedNode(str(self._vocab[name]))
             self._nodes[name] = node
+            if name.isidentifier() and not name.startswith("_"):
+                # later `view.name` is a plain attribute read, not a __getattr__ call (the
+                # mapping reads these terms ~250 times per article)
+                setattr(self, name, node)
         return node
 
 
