@@ -184,9 +184,8 @@ class Registry:
 
     def possessor(self, start: int) -> str | None:
         """ISO code of "Tajikistan’s" / "Kazakh" right before a name."""
-        doc = self.doc
         k = start - 1
-        if k >= 1 and doc[k].text in POSSESSIVE:
+        if k >= 1 and self.st.texts[k] in POSSESSIVE:
             m = self.st.at(k - 1)
             if m is not None and m.label in (COUNTRY, DEMONYM):
                 return m.iso
@@ -197,15 +196,15 @@ class Registry:
         return None
 
     def apposition_follows(self, end: int) -> bool:
-        doc = self.doc
-        if end + 1 >= len(doc) or doc[end].text != ",":
+        texts = self.st.texts
+        if end + 1 >= len(texts) or texts[end] != ",":
             return False
         k = end + 1
-        while k < len(doc) and k < end + 4:
+        while k < len(texts) and k < end + 4:
             m = self.st.at(k)
             if m is not None and m.label == TITLE:
                 return True
-            if m is None and not doc[k].is_lower:
+            if m is None and not texts[k].islower():
                 return False
             k += 1
         return False

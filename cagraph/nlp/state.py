@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 # Mention labels
 COUNTRY = "COUNTRY"  # a country name ("Kazakhstan", "Republic of Korea")
@@ -102,11 +102,15 @@ class DocState:
     acts: list[Act] = field(default_factory=list)
     dates: list[tuple[int, int, str]] = field(default_factory=list)  # token span, ISO value
     token_mention: dict[int, Mention] = field(default_factory=dict)
-    tokens: list[Token] = field(default_factory=list)  # the Doc's tokens, made once
+    # Per-token attributes, read once from the Doc (no spaCy Token objects in the components).
+    # spaCy's is_alpha, is_lower, is_upper, is_title and is_space are the str methods of texts.
     text: str = ""  # the document's text (Doc.text is rebuilt on every access)
     texts: list[str] = field(default_factory=list)  # token texts, lower-case forms, whitespace
     lowers: list[str] = field(default_factory=list)
     spaces: list[str] = field(default_factory=list)
+    idx: list[int] = field(default_factory=list)  # character offset of each token
+    is_punct: list[bool] = field(default_factory=list)  # spaCy's Token.is_punct
+    like_num: list[bool] = field(default_factory=list)  # spaCy's Token.like_num
     sents: list[Span] = field(default_factory=list)
     sent_of: list[int] = field(default_factory=list)  # token index -> index in sents
     # titles with no name in their run: (start, end, title, of, iso) — "…, Rector of X"
@@ -123,10 +127,9 @@ class DocState:
         """The text of tokens start..end, cut from the document's text (no Token objects)."""
         if end <= start:
             return ""
-        if not self.tokens:
+        if not self.idx:
             return doc[start:end].text
-        first, last = self.tokens[start], self.tokens[end - 1]
-        return self.text[first.idx : last.idx + len(self.texts[end - 1])]
+        return self.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
 
     def at(self, i: int) -> Mention | None:
         return self.token_mention.get(i)

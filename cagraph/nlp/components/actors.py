@@ -286,26 +286,27 @@ class ActorFinder:
 
     def region_format(self, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """ "Central Asia – EU", "Korea-Central Asia", "C5+1" with the partner: the two sides."""
-        doc = self.doc
+        texts, lowers = self.st.texts, self.st.lowers
         ms = self.st.in_span(start, end, ACTOR_LABELS)
         for m in ms:
             if (
                 m.label == REGION
-                and m.end + 1 < len(doc)
-                and doc[m.end].text == "+"
-                and doc[m.end + 1].text == "1"
+                and m.end + 1 < len(texts)
+                and texts[m.end] == "+"
+                and texts[m.end + 1] == "1"
             ):
                 members = tuple(self.res.ref.regions[int(m.key)].members)
                 partner = self._partner(members)
                 if partner is not None:
                     return members, (partner,)
         for a, b in itertools.pairwise(ms):
-            gap = doc[a.end : b.start]
+            gap = range(a.end, b.start)
             if len(gap) > 2 or (
-                len(gap) and not all(t.text in DASHES or t.lower_ in ("and", "plus") for t in gap)
+                len(gap)
+                and not all(texts[k] in DASHES or lowers[k] in ("and", "plus") for k in gap)
             ):
                 continue
-            if len(gap) == 0 or not any(t.text in DASHES for t in gap):
+            if len(gap) == 0 or not any(texts[k] in DASHES for k in gap):
                 continue
             sa, sb = self._side(a), self._side(b)
             if sa and sb and (a.label == REGION or b.label == REGION):

@@ -10,7 +10,7 @@ list of topics ("memorandums on transport, communications and IT") give one agre
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from cagraph.nlp.components.actors import ActorFinder, Actors
 from cagraph.nlp.components.base import DataComponent
@@ -95,7 +95,7 @@ class AgreementFinder(DataComponent):
                 continue
             item = _is_list_item(sent, st) or (list_open and prev_semicolon)
             last = _last_word(sent, st)
-            prev_semicolon = last is not None and last.text == ";"
+            prev_semicolon = last is not None and st.texts[last] == ";"
             if not item:
                 list_open = False
             mine: list[Mention] = []
@@ -110,7 +110,7 @@ class AgreementFinder(DataComponent):
                 )
             if len(st.acts) > before:
                 recent = idx
-            if last is not None and last.text == ":" and self._signing_index(sent) is not None:
+            if last is not None and st.texts[last] == ":" and self._signing_index(sent) is not None:
                 list_open = True
         return doc
 
@@ -132,14 +132,14 @@ class AgreementFinder(DataComponent):
         blocked = signing is not None and self._not_yet(doc, signing, sent.start)
         previous: Mention | None = None
         for trig in triggers:
-            nested = previous is not None and _after_preposition(doc, trig.start, sent.start)
+            nested = previous is not None and _after_preposition(st, trig.start, sent.start)
             if nested:
                 continue
             kind = trig.key
             low = trig.text.lower()
             generic = low in lex.generic_agreement_nouns
-            named = _capitalised_name(doc, trig, sent.start)
-            det = _determiner(doc, trig.start, sent.start)
+            named = _capitalised_name(st, trig, sent.start)
+            det = _determiner(st, trig.start, sent.start)
             if generic and det in DETERMINERS:
                 continue  # "the document was signed": the one already named
             if det == "other":
@@ -156,30 +156,30 @@ class AgreementFinder(DataComponent):
             if not act_ok:
                 continue
             previous = trig
-            count = _count_before(doc, trig.start, sent.start, lex.count_words)
-            name_end = _complement_end(doc, trig.end, sent.end, lex.signing_words)
-            items = _items(doc, trig, name_end, sent.end) if low.endswith("s") else []
+            count = _count_before(st, trig.start, sent.start, lex.count_words)
+            name_end = _complement_end(st, trig.end, sent.end, lex.signing_words)
+            items = _items(st, trig, name_end, sent.end) if low.endswith("s") else []
             enumerated = "including" in st.lowers[trig.end : sent.end] and len(items) < 2
             if count is not None and (
                 enumerated or _ends_with_colon(sent, st) or _list_follows(sents, idx, st)
             ):
                 continue  # "ten documents were signed:" followed by the list itself
-            name_start = named[0] if named else _premodifier_start(doc, trig.start, sent.start)
+            name_start = named[0] if named else _premodifier_start(st, trig.start, sent.start)
             actors = self._parties(doc, sent, trig, name_start, name_end, signing, finder)
-            base = doc[name_start : trig.end].text
+            base = st.span_text(doc, name_start, trig.end)
             if len(items) >= 2:
                 for item_start, item_end in items:
-                    name = f"{base} on {doc[item_start:item_end].text}"
+                    name = f"{base} on {st.span_text(doc, item_start, item_end)}"
                     self._add(st, kind, name, trig, sent, actors, None, generic=False)
                 continue
-            name = " ".join(doc[name_start:name_end].text.split()).strip(" ,;:")
-            topic = _passive_topic(doc, trig.end, name_end, sent.end, lex.signing_words)
+            name = " ".join(st.span_text(doc, name_start, name_end).split()).strip(" ,;:")
+            topic = _passive_topic(doc, st, trig.end, name_end, sent.end, lex.signing_words)
             if topic:
                 name = f"{name} {topic}"  # "an agreement was signed on deepening …"
             anaphoric = (
                 det in DETERMINERS
                 and not named
-                and (name_end == trig.end or doc[trig.end].lower_ not in COMPLEMENT_STARTS)
+                and (name_end == trig.end or st.lowers[trig.end] not in COMPLEMENT_STARTS)
             )
             plural = low.endswith("s") and count is None
             if not actors and st.acts:
@@ -267,10 +267,10 @@ class AgreementFinder(DataComponent):
         if signing is not None and signing > trig.end:
             # "… was signed by A and B" / "signed between A and B"
             k = signing + 1
-            if k < sent.end and doc[k].lower_ == "by":
+            if k < sent.end and self._lowers[k] == "by":
                 out.merge(finder.in_span(k + 1, finder.clause_end(k + 1, sent.end)))
         for k in range(trig.end, clause_end):
-            if doc[k].lower_ == "with":
+            if self._lowers[k] == "with":
                 stop = min(clause_end, k + 8)
                 out.merge(finder.in_span(k + 1, stop))
                 break
@@ -333,17 +333,19 @@ class AgreementFinder(DataComponent):
 
 
 # -- token-level helpers -----------------------------------------------------------------------
-def _first_word(sent: Span, st: DocState) -> Token | None:
+def _first_word(sent: Span, st: DocState) -> int | None:
+    """The index of the sentence's first token that is not whitespace."""
     for k in range(sent.start, sent.end):
         if st.texts[k].strip():
-            return st.tokens[k]
+            return k
     return None
 
 
-def _last_word(sent: Span, st: DocState) -> Token | None:
+def _last_word(sent: Span, st: DocState) -> int | None:
+    """The index of the sentence's last token that is not whitespace."""
     for k in range(sent.end - 1, sent.start - 1, -1):
         if st.texts[k].strip():
-            return st.tokens[k]
+            return k
     return None
 
 
@@ -351,12 +353,12 @@ def _is_list_item(sent: Span, st: DocState) -> bool:
     first = _first_word(sent, st)
     if first is None:
         return False
-    if first.text in BULLETS:
+    if st.texts[first] in BULLETS:
         return True
-    if first.like_num and first.i + 1 < sent.end and sent.doc[first.i + 1].text in (".", ")"):
+    if st.like_num[first] and first + 1 < sent.end and st.texts[first + 1] in (".", ")"):
         return True
     last = _last_word(sent, st)
-    return last is not None and last.text == ";"
+    return last is not None and st.texts[last] == ";"
 
 
 def _is_blank(sent: Span, st: DocState) -> bool:
@@ -365,81 +367,74 @@ def _is_blank(sent: Span, st: DocState) -> bool:
 
 def _ends_with_colon(sent: Span, st: DocState) -> bool:
     last = _last_word(sent, st)
-    return last is not None and last.text == ":"
+    return last is not None and st.texts[last] == ":"
 
 
 def _list_follows(sents: list[Span], idx: int, st: DocState) -> bool:
     for nxt in sents[idx + 1 : idx + 3]:
         if _ends_with_colon(nxt, st):
             return True
-        if _is_list_item(nxt, st) and any(t.text in BULLETS for t in nxt[:1]):
+        if _is_list_item(nxt, st) and st.texts[nxt.start] in BULLETS:
             return True
     return False
 
 
-def _after_preposition(doc: Doc, start: int, sent_start: int) -> bool:
+def _after_preposition(st: DocState, start: int, sent_start: int) -> bool:
     k = start - 1
     steps = 0
     while k >= sent_start and steps < 4:
-        low = doc[k].lower_
+        low = st.lowers[k]
         if low in PREPOSITIONS:
             return True
-        if low in (",", "and", ";") or doc[k].is_punct:
+        if low in (",", "and", ";") or st.is_punct[k]:
             return False
         k -= 1
         steps += 1
     return False
 
 
-def _determiner(doc: Doc, start: int, sent_start: int) -> str | None:
+def _determiner(st: DocState, start: int, sent_start: int) -> str | None:
     """The determiner of a trigger noun, through at most two modifiers ("the two new …")."""
     k = start - 1
     steps = 0
     while k >= sent_start and steps < 3:
-        low = doc[k].lower_
+        low = st.lowers[k]
         if low in DETERMINERS or low in ("a", "an", "other"):
             return low
-        if doc[k].is_punct or low in VERBISH:
+        if st.is_punct[k] or low in VERBISH:
             return None
         k -= 1
         steps += 1
     return None
 
 
-def _capitalised_name(doc: Doc, trig: Mention, sent_start: int) -> tuple[int, int] | None:
+def _capitalised_name(st: DocState, trig: Mention, sent_start: int) -> tuple[int, int] | None:
     """'Enhanced Partnership and Cooperation Agreement', 'Astana Declaration', 'Joint Protocol'."""
-    if not doc[trig.end - 1].text[:1].isupper():
+    texts = st.texts
+    if not texts[trig.end - 1][:1].isupper():
         return None
     k = trig.start
     while k - 1 >= sent_start:
-        prev = doc[k - 1]
-        if prev.text[:1].isupper() or (
-            prev.lower_ in ("and", "of", "on")
+        if texts[k - 1][:1].isupper() or (
+            st.lowers[k - 1] in ("and", "of", "on")
             and k - 2 >= sent_start
-            and doc[k - 2].text[:1].isupper()
+            and texts[k - 2][:1].isupper()
         ):
             k -= 1
             continue
-        if prev.like_num and len(prev.text) == 4:
-            break
         break
     if k == trig.start and trig.start == sent_start:
         return None  # a capital only because the sentence starts there
     return (k, trig.end)
 
 
-def _premodifier_start(doc: Doc, start: int, sent_start: int) -> int:
+def _premodifier_start(st: DocState, start: int, sent_start: int) -> int:
     k = start
     while k - 1 >= sent_start:
-        prev = doc[k - 1]
-        if (
-            prev.lower_ in DETERMINERS
-            or prev.lower_ in ("a", "an")
-            or prev.is_punct
-            or prev.like_num
-        ):
+        low = st.lowers[k - 1]
+        if low in DETERMINERS or low in ("a", "an") or st.is_punct[k - 1] or st.like_num[k - 1]:
             break
-        if prev.lower_ in PREPOSITIONS or prev.lower_ in ("signed", "sign", "and", "with", "inked"):
+        if low in PREPOSITIONS or low in ("signed", "sign", "and", "with", "inked"):
             break
         k -= 1
         if start - k >= 4:
@@ -448,32 +443,34 @@ def _premodifier_start(doc: Doc, start: int, sent_start: int) -> int:
 
 
 def _complement_end(
-    doc: Doc, start: int, sent_end: int, stops: frozenset[str] = frozenset()
+    st: DocState, start: int, sent_end: int, stops: frozenset[str] = frozenset()
 ) -> int:
+    texts, lowers = st.texts, st.lowers
     k = start
     while k < sent_end and k - start < 30:
-        tok = doc[k]
-        if tok.text in (";", ".", ":", "(") or tok.lower_ in NAME_STOPS or tok.lower_ in stops:
+        text, low = texts[k], lowers[k]
+        if text in (";", ".", ":", "(") or low in NAME_STOPS or low in stops:
             break
-        if tok.text == "," and not (k + 1 < sent_end and doc[k + 1].text[:1].isupper()):
+        if text == "," and not (k + 1 < sent_end and texts[k + 1][:1].isupper()):
             break
-        if tok.lower_ == "and" and k + 1 < sent_end and doc[k + 1].lower_ in ("a", "an", "the"):
+        if low == "and" and k + 1 < sent_end and lowers[k + 1] in ("a", "an", "the"):
             break  # "… and a memorandum on …", "… and the 2040 concept": the next document
         k += 1
     return k
 
 
 def _passive_topic(
-    doc: Doc, trig_end: int, name_end: int, sent_end: int, signing: frozenset[str]
+    doc: Doc, st: DocState, trig_end: int, name_end: int, sent_end: int, signing: frozenset[str]
 ) -> str:
     """'an agreement was signed on deepening allied relations': the topic after the verb."""
+    lowers = st.lowers
     k = trig_end
-    if name_end != trig_end or k + 2 >= sent_end or doc[k].lower_ not in ("was", "were"):
+    if name_end != trig_end or k + 2 >= sent_end or lowers[k] not in ("was", "were"):
         return ""
-    if doc[k + 1].lower_ not in signing or doc[k + 2].lower_ not in ("on", "in", "for"):
+    if lowers[k + 1] not in signing or lowers[k + 2] not in ("on", "in", "for"):
         return ""
-    end = _complement_end(doc, k + 3, sent_end, signing)
-    return doc[k + 2 : end].text if end > k + 3 else ""
+    end = _complement_end(st, k + 3, sent_end, signing)
+    return st.span_text(doc, k + 2, end) if end > k + 3 else ""
 
 
 def _topical(name: str) -> bool:
@@ -482,60 +479,60 @@ def _topical(name: str) -> bool:
     return any(f" {p} " in low for p in ("on", "in the field of", "in the sphere of", "for the"))
 
 
-def _count_before(doc: Doc, start: int, sent_start: int, words: dict[str, int]) -> int | None:
+def _count_before(st: DocState, start: int, sent_start: int, words: dict[str, int]) -> int | None:
+    texts, lowers = st.texts, st.lowers
     for k in range(start - 1, max(sent_start - 1, start - 5), -1):
-        tok = doc[k]
-        if k + 1 < len(doc) and doc[k + 1].text in ("-", "–"):
+        if k + 1 < len(texts) and texts[k + 1] in ("-", "–"):
             continue  # "25-year agreement"
-        if tok.like_num:
+        if st.like_num[k]:
             try:
-                return int(tok.text.replace(",", ""))
+                return int(texts[k].replace(",", ""))
             except ValueError:
-                value = words.get(tok.lower_)
+                value = words.get(lowers[k])
                 if value is not None:
                     return value
-        value = words.get(tok.lower_)
+        value = words.get(lowers[k])
         if value is not None:
             return value
     return None
 
 
-def _items(doc: Doc, trig: Mention, name_end: int, sent_end: int) -> list[tuple[int, int]]:
+def _items(st: DocState, trig: Mention, name_end: int, sent_end: int) -> list[tuple[int, int]]:
     """Topics listed after a plural trigger: 'on A, B, and C' / 'on A and on B'."""
+    texts, lowers = st.texts, st.lowers
     k = trig.end
-    if k < sent_end and doc[k].text == ",":
+    if k < sent_end and texts[k] == ",":
         k += 1
-    if k < sent_end and doc[k].lower_ == "including":
+    if k < sent_end and lowers[k] == "including":
         k += 1
-    if k >= sent_end or doc[k].lower_ not in ("on", "in", "for"):
+    if k >= sent_end or lowers[k] not in ("on", "in", "for"):
         return []
     k += 1
     end = k
     while end < sent_end:
-        tok = doc[end]
-        if tok.text in (";", ".", ":") or (
-            tok.lower_ == "as" and end + 1 < sent_end and doc[end + 1].lower_ == "well"
+        if texts[end] in (";", ".", ":") or (
+            lowers[end] == "as" and end + 1 < sent_end and lowers[end + 1] == "well"
         ):
             break
         end += 1
     repeated: list[tuple[int, int]] = []
     cur = k
     for x in range(k, end - 1):
-        if doc[x].lower_ == "and" and doc[x + 1].lower_ in ("on", "in", "for"):
+        if lowers[x] == "and" and lowers[x + 1] in ("on", "in", "for"):
             repeated.append((cur, x))
             cur = x + 2
     if repeated:
         repeated.append((cur, end))
         return [(p, q) for p, q in repeated if q > p]
-    if doc[k].lower_ == "cooperation" and k + 1 < end and doc[k + 1].lower_ == "in":
+    if lowers[k] == "cooperation" and k + 1 < end and lowers[k + 1] == "in":
         k += 2
     pieces: list[tuple[int, int]] = []
     cur = k
     for x in range(k, end):
-        if doc[x].text == ",":
+        if texts[x] == ",":
             pieces.append((cur, x))
             cur = x + 1
-            if cur < end and doc[cur].lower_ == "and":
+            if cur < end and lowers[cur] == "and":
                 cur += 1
     pieces.append((cur, end))
     return [(a, b) for a, b in pieces if b > a]

@@ -201,7 +201,7 @@ class Chunker:
                     j = nxt
                     continue
                 if text in OPEN_QUOTES and has_head:
-                    close = _closing_quote(doc, j, end)
+                    close = _closing_quote(self._text, j, end)
                     if close is not None:
                         j = close + 1
                         last = j
@@ -317,9 +317,9 @@ def _name_tail(text: str) -> bool:
     return text.isalpha() and text.islower() and 2 <= len(text) <= 5 and text not in COMPOUND_TAILS
 
 
-def _closing_quote(doc: Doc, j: int, end: int) -> int | None:
+def _closing_quote(texts: list[str], j: int, end: int) -> int | None:
     for k in range(j + 1, min(end, j + 6)):
-        if doc[k].text in CLOSE_QUOTES and k > j + 1:
+        if texts[k] in CLOSE_QUOTES and k > j + 1:
             return k
     return None
 

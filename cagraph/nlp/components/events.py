@@ -166,7 +166,7 @@ class EventFinder(DataComponent):
         kinds_done: set[str] = set()
         for trig in triggers:
             low = trig.text.lower()
-            named = _named_span(doc, trig, sent.start)
+            named = _named_span(st, trig, sent.start)
             if low in lex.capitalised_only_events and not trig.text[:1].isupper():
                 continue
             if trig.key == "NONE":
@@ -177,7 +177,7 @@ class EventFinder(DataComponent):
                 and not named
             ):
                 continue  # "past forums": no one event
-            if _future(doc, trig.start, sent.start, lex.not_yet_words) or _upcoming(
+            if _future(st.lowers, trig.start, sent.start, lex.not_yet_words) or _upcoming(
                 st.lowers, trig, sent.end, lex.future_markers
             ):
                 continue
@@ -186,11 +186,11 @@ class EventFinder(DataComponent):
             kind = trig.key
             if kind in kinds_done and not named and not _coordinated(st.lowers, trig.start):
                 continue  # "talks … during the state visit": one meeting
-            name_start = named[0] if named else _premod_start(doc, trig.start, sent.start)
+            name_start = named[0] if named else _premod_start(st, trig.start, sent.start)
             # "Year of Uzbekistan in Kazakhstan": the trigger itself ends with "of"
-            name_end = _of_end(doc, trig.end - 1 if low.endswith(" of") else trig.end, sent.end)
+            name_end = _of_end(st, trig.end - 1 if low.endswith(" of") else trig.end, sent.end)
             if low.endswith(" of"):
-                name_end = _in_place_end(doc, name_end, sent.end)
+                name_end = _in_place_end(st, name_end, sent.end)
             # "the first C5+1 meeting": the format may stand just before the trigger
             sides = finder.region_format(max(sent.start, name_start - 4), name_end)
             if sides is None and (named or kind != "Meeting"):
@@ -203,11 +203,11 @@ class EventFinder(DataComponent):
             actors.merge(own)
             if sides is not None and kind == "Meeting" and "ministerial" not in low:
                 kind = "Summit"  # "the “Central Asia–China” meeting": a region-to-partner summit
-            backdrop = _sidelines(doc, name_start, sent.start)
+            backdrop = _sidelines(st.lowers, name_start, sent.start)
             if backdrop:
                 sides = None  # "on the sidelines of the X summit": the summit is a backdrop
             multilateral = backdrop or self._multilateral(own, sides)
-            det = doc[name_start - 1].lower_ if name_start > sent.start else ""
+            det = st.lowers[name_start - 1] if name_start > sent.start else ""
             if (
                 not named
                 and det in ("the", "this", "that")
@@ -238,11 +238,12 @@ class EventFinder(DataComponent):
             if kind == "Summit" and multilateral:
                 actors.merge(finder.in_span(sent.start, sent.end))
             kinds_done.add(kind)
+            name = "meeting" if verb else st.span_text(doc, name_start, name_end).strip(' ,;:“”"')
             st.acts.append(
                 Act(
                     category="event",
                     kind=kind,
-                    name="meeting" if verb else doc[name_start:name_end].text.strip(' ,;:“”"'),
+                    name=name,
                     start=trig.start,
                     end=trig.end,
                     sent_start=sent.start,
@@ -251,7 +252,7 @@ class EventFinder(DataComponent):
                     sides=sides,
                     multilateral=multilateral,
                     named_countries=len(own.countries) + (2 if sides else 0),
-                    location=_location(doc, st, sent),
+                    location=_location(st, sent),
                     component=self.name,
                     confidence=0.8 if named else 0.65,
                 )
@@ -290,8 +291,8 @@ def _coordinated(lowers: list[str], start: int) -> bool:
     return start >= 2 and lowers[start - 1] in ("a", "an") and lowers[start - 2] == "and"
 
 
-def _sidelines(doc: Doc, start: int, sent_start: int) -> bool:
-    words = [t.lower_ for t in doc[max(sent_start, start - 4) : start]]
+def _sidelines(lowers: list[str], start: int, sent_start: int) -> bool:
+    words = lowers[max(sent_start, start - 4) : start]
     return "sidelines" in words or "margins" in words
 
 
@@ -299,86 +300,90 @@ def _visit(low: str) -> bool:
     return "visit" in low
 
 
-def _future(doc: Doc, start: int, sent_start: int, words: frozenset[str]) -> bool:
+def _future(lowers: list[str], start: int, sent_start: int, words: frozenset[str]) -> bool:
     for k in range(max(sent_start, start - 5), start):
-        if doc[k].lower_ in words and doc[k].lower_ not in ("plan", "plans"):
+        if lowers[k] in words and lowers[k] not in ("plan", "plans"):
             return True
     return False
 
 
-def _named_span(doc: Doc, trig: Mention, sent_start: int) -> tuple[int, int] | None:
+def _named_span(st: DocState, trig: Mention, sent_start: int) -> tuple[int, int] | None:
     """A capitalised or quoted name ending in the trigger: 'Korea-Central Asia Policy Forum'."""
+    texts, spaces = st.texts, st.spaces
     k = trig.start
-    capital = doc[trig.start].text[:1].isupper()
+    capital = texts[trig.start][:1].isupper()
     while k - 1 >= sent_start:
-        prev = doc[k - 1]
-        if prev.text in QUOTES:
+        prev = texts[k - 1]
+        if prev in QUOTES:
             # “Central Asia–China” meeting
             j = k - 2
-            while j >= sent_start and doc[j].text not in QUOTES:
+            while j >= sent_start and texts[j] not in QUOTES:
                 j -= 1
             if j >= sent_start and k - 1 - j <= 8:
                 return (j, trig.end)
             break
-        if prev.lower_ in NEVER_NAME:
+        if st.lowers[k - 1] in NEVER_NAME:
             break
-        tight = not prev.whitespace_ and k - 2 >= sent_start and not doc[k - 2].whitespace_
+        tight = not spaces[k - 1] and k - 2 >= sent_start and not spaces[k - 2]
         if (
-            prev.text[:1].isupper()
-            or (prev.text in ("-", "–", "+") and tight)
-            or (prev.like_num and capital)
+            prev[:1].isupper()
+            or (prev in ("-", "–", "+") and tight)
+            or (st.like_num[k - 1] and capital)
         ):
             k -= 1
             continue
         break
     if k == trig.start:
-        first_word = all(t.is_punct or t.is_space for t in doc[sent_start : trig.start])
+        first_word = all(
+            st.is_punct[x] or texts[x].isspace() for x in range(sent_start, trig.start)
+        )
         return (k, trig.end) if capital and not first_word else None
     if k == sent_start and not capital:
         return (k, trig.end)
     return (k, trig.end)
 
 
-def _premod_start(doc: Doc, start: int, sent_start: int) -> int:
+def _premod_start(st: DocState, start: int, sent_start: int) -> int:
     """Lower-case words right before a trigger that qualify it: 'high-level talks'."""
     k = start
     while k - 1 >= sent_start and k > start - 3:
-        prev = doc[k - 1]
-        if not prev.is_lower or not prev.text[:1].isalpha() or prev.lower_ in PREMOD_STOPS:
+        prev = st.texts[k - 1]
+        if not prev.islower() or not prev[:1].isalpha() or st.lowers[k - 1] in PREMOD_STOPS:
             break
         k -= 1
     return k
 
 
-def _of_end(doc: Doc, end: int, sent_end: int) -> int:
+def _of_end(st: DocState, end: int, sent_end: int) -> int:
     """'state visit of the President of Mongolia', 'summit of the SCO'."""
     k = end
-    if k < sent_end and doc[k].lower_ in ("of", "between", "to"):
+    if k < sent_end and st.lowers[k] in ("of", "between", "to"):
         k += 1
         while k < sent_end and k - end < 12:
-            tok = doc[k]
-            if tok.is_punct and tok.text not in ("-", "–") and tok.text not in QUOTES:
+            text = st.texts[k]
+            if st.is_punct[k] and text not in ("-", "–") and text not in QUOTES:
                 break
-            if tok.lower_ in OF_STOPS:
+            if st.lowers[k] in OF_STOPS:
                 break
             k += 1
     return k
 
 
-def _in_place_end(doc: Doc, end: int, sent_end: int) -> int:
+def _in_place_end(st: DocState, end: int, sent_end: int) -> int:
     """'Year of Uzbekistan in Kazakhstan': the host country is part of the name."""
-    if end + 1 < sent_end and doc[end].lower_ == "in" and doc[end + 1].text[:1].isupper():
+    if end + 1 < sent_end and st.lowers[end] == "in" and st.texts[end + 1][:1].isupper():
         return end + 2
     return end
 
 
-def _location(doc: Doc, st: DocState, sent: Span) -> str | None:
+def _location(st: DocState, sent: Span) -> str | None:
+    lowers = st.lowers
     for k in range(sent.start, sent.end - 1):
-        if doc[k].lower_ in ("in", "at"):
-            m = st.at(k + 1) or (st.at(k + 2) if doc[k + 1].lower_ == "the" else None)
+        if lowers[k] in ("in", "at"):
+            m = st.at(k + 1) or (st.at(k + 2) if lowers[k + 1] == "the" else None)
             if m is not None and m.label in (PLACE, CAPITAL):
                 return str(m.text)
-            if m is not None and m.label == ORG and doc[k].lower_ == "at":
+            if m is not None and m.label == ORG and lowers[k] == "at":
                 return str(m.text)
     return None
 

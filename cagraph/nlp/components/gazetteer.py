@@ -28,6 +28,7 @@ from cagraph.nlp.state import (
     PLACE,
     REGION,
     TITLE,
+    DocState,
     Mention,
     state,
 )
@@ -109,7 +110,7 @@ class Gazetteer(DataComponent):
         for start, end, key in spans:
             if any(taken[start:end]):
                 continue
-            mention = self._mention(doc, start, end, key)
+            mention = self._mention(doc, st, start, end, key)
             if mention is None:
                 continue
             for i in range(start, end):
@@ -132,10 +133,10 @@ class Gazetteer(DataComponent):
         st.triggers.sort(key=lambda m: m.start)
         return doc
 
-    def _mention(self, doc: Doc, start: int, end: int, key: str) -> Mention | None:
+    def _mention(self, doc: Doc, st: DocState, start: int, end: int, key: str) -> Mention | None:
         parts = key.split("|")
         label = parts[0]
-        text = state(doc).span_text(doc, start, end)
+        text = st.span_text(doc, start, end)
         iso: str | None = None
         mkey = parts[1] if len(parts) > 1 else ""
         if label in (COUNTRY, DEMONYM, CAPITAL):
@@ -150,7 +151,7 @@ class Gazetteer(DataComponent):
             mkey = leader.name
             iso = (leader.terms[-1].country if leader.terms else None) or None
             if len(parts) > 2:
-                if not _looks_like_name(doc, start, end):
+                if not _looks_like_name(st, start, end):
                     return None
                 return Mention(
                     label, start, end, mkey, text, iso=iso, component=self.name, partial=True
@@ -176,15 +177,16 @@ def _names_a_body(form: str, named: set[str]) -> bool:
     return rest in named
 
 
-def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
+def _looks_like_name(st: DocState, start: int, end: int) -> bool:
     """A leader's surname standing alone: capitalised, and not the first part of a longer name
     ("Kim Soo-hyun" is not Kim Jong Un)."""
-    tok = doc[start]
-    if not tok.text[:1].isupper() or tok.is_upper:
+    texts = st.texts
+    text = texts[start]
+    if not text[:1].isupper() or text.isupper():
         return False
-    if end < len(doc):
-        nxt = doc[end]
-        if nxt.is_alpha and nxt.text[:1].isupper() and tok.whitespace_ != "":
+    if end < len(texts):
+        nxt = texts[end]
+        if nxt.isalpha() and nxt[:1].isupper() and st.spaces[start] != "":
             return False
     return True
 

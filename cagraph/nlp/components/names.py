@@ -79,7 +79,7 @@ class NameFinder(DataComponent):
         if (
             s in st.trigger_tokens
             or (e - 1) in st.trigger_tokens
-            or _trigger_before_of(doc, s, e, st.trigger_tokens)
+            or _trigger_before_of(st.lowers, s, e, st.trigger_tokens)
         ):
             # "Enhanced Partnership and Cooperation Agreement", "Policy Roundtable": an act's name
             for m in st.in_span(s, e):
@@ -145,9 +145,9 @@ class NameFinder(DataComponent):
             break
         obj_name: str | None = q_org
         obj_iso: str | None = q_iso
-        if k < e and doc[k].lower_ == "of":
+        if k < e and st.lowers[k] == "of":
             obj_start = k + 1
-            if obj_start < e and doc[obj_start].lower_ == "the":
+            if obj_start < e and st.lowers[obj_start] == "the":
                 obj_start += 1
             person_start = self._person_suffix(doc, obj_start, e, reg)
             obj_end = person_start if person_start is not None else e
@@ -155,7 +155,7 @@ class NameFinder(DataComponent):
             k = person_start if person_start is not None else e
         # "Dr Asylbek Kumyrzaev Co-Rector of Manas University": the name ends at the next office
         p_end = next((x for x in range(k, e) if _label(st, x) == TITLE), e)
-        person = [x for x in range(k, p_end) if not _is_punct(doc, x)]
+        person = [x for x in range(k, p_end) if not st.is_punct[x]]
         if person and self._name_tokens(doc, k, p_end, reg):
             name = name_text(doc, k, p_end)
             iso = obj_iso if obj_name is None or obj_iso else None
@@ -171,10 +171,11 @@ class NameFinder(DataComponent):
         title = reg.st.at(t)
         if title is None:
             return
+        lowers = reg.st.lowers
         k = title.end
-        if k < e and doc[k].lower_ == "of":
+        if k < e and lowers[k] == "of":
             k += 1
-        if k < e and doc[k].lower_ == "the":
+        if k < e and lowers[k] == "the":
             k += 1
         obj_name, obj_iso = self._object(doc, k, e, reg) if k < e else (None, None)
         info = reg.st.persons.get(key)
@@ -214,7 +215,7 @@ class NameFinder(DataComponent):
             k = e - length
             if k <= s:
                 continue
-            if doc[k - 1].lower_ in ("after", "of", "for", "and", "the"):
+            if st.lowers[k - 1] in ("after", "of", "for", "and", "the"):
                 continue
             prev = st.at(k - 1)
             prev_ok = (
@@ -232,15 +233,15 @@ class NameFinder(DataComponent):
             return True
         words = 0
         for k in range(s, e):
-            tok = doc[k]
+            text, low = st.texts[k], st.lowers[k]
             m = st.at(k)
             if m is not None and m.label != PERSON:
                 return False
-            if tok.text in DASHES or tok.text == ".":
+            if text in DASHES or text == ".":
                 continue
-            if self.chunker.is_head(doc, k) or not tok.text[:1].isupper():
+            if self.chunker.is_head(doc, k) or not text[:1].isupper():
                 return False
-            if tok.lower_ in self.res.lex.connectors and tok.lower_ not in (
+            if low in self.res.lex.connectors and low not in (
                 "de",
                 "al",
                 "von",
@@ -288,8 +289,8 @@ class NameFinder(DataComponent):
         inside = st.in_span(s, e)
         iso = trail_iso or _org_country(inside) or reg.possessor(s)
         name = name_text(doc, s, e)
-        words = [t for t in doc[s:e] if t.is_alpha]
-        if len(words) < 2 or all(self.chunker.is_head(doc, t.i) for t in words):
+        words = [k for k in range(s, e) if st.texts[k].isalpha()]
+        if len(words) < 2 or all(self.chunker.is_head(doc, k) for k in words):
             return None, iso  # "the Institute", "Universities": a reference, not a name
         if not self._head_closes_segment(doc, s, e, st) or _quoted_title(doc, s, st):
             for m in inside:
@@ -315,7 +316,7 @@ class NameFinder(DataComponent):
             if heads:
                 for x in range(heads[-1] + 1, seg_end):
                     m = st.at(x)
-                    if m is not None or not doc[x].is_alpha:
+                    if m is not None or not st.texts[x].isalpha():
                         continue  # "Manas University Kyrgyzstan", "Agency “Kabar”"
                     return False
                 return True
@@ -327,10 +328,10 @@ class NameFinder(DataComponent):
         follows "of (the)" when that part has a head word of its own."""
         if not (st.sent_of and st.sents[st.sent_of[s]].start == s) or self.chunker.is_head(doc, s):
             return s
-        if st.at(s) is not None or s + 1 >= e or doc[s + 1].lower_ != "of":
+        if st.at(s) is not None or s + 1 >= e or st.lowers[s + 1] != "of":
             return s
         k = s + 2
-        if k < e and doc[k].lower_ == "the":
+        if k < e and st.lowers[k] == "the":
             k += 1
         if any(self.chunker.is_head(doc, x) for x in range(k, e)):
             return k
@@ -342,17 +343,18 @@ class NameFinder(DataComponent):
         if s >= e:
             return
         lex = self.res.lex
+        texts, lowers = reg.st.texts, reg.st.lowers
         text = name_text(doc, s, e)
         words = [
-            doc[k]
+            texts[k]
             for k in range(s, e)
-            if doc[k].is_alpha and not (k > s and doc[k - 1].text in DASHES and doc[k].is_lower)
+            if texts[k].isalpha() and not (k > s and texts[k - 1] in DASHES and texts[k].islower())
         ]
         if not words:
             return
         # "X reports", "according to the X report": a news outlet credited
-        after = doc[e].lower_ if e < len(doc) else ""
-        before = doc[s - 1].lower_ if s > 0 else ""
+        after = lowers[e] if e < len(texts) else ""
+        before = lowers[s - 1] if s > 0 else ""
         if (
             after in ("reports", "reported") or (after == "report" and before == "the")
         ) and e - s <= 4:
@@ -364,13 +366,13 @@ class NameFinder(DataComponent):
             return
         cue = (
             before in SPEECH
-            or (before in lex.occupations and doc[s - 1].is_lower)
+            or (before in lex.occupations and texts[s - 1].islower())
             or after in SPEECH
-            or (after == "," and e + 1 < len(doc) and doc[e + 1].lower_ in SPEECH)
+            or (after == "," and e + 1 < len(texts) and lowers[e + 1] in SPEECH)
             or (s > 0 and _label(reg.st, s - 1) == HONORIFIC)
         )
-        suffix = words[-1].lower_.endswith(lex.person_suffixes) and len(words[-1]) > 4
-        shaped = 2 <= len(words) <= 4 and all(w.is_title or _is_hyphen_name(w.text) for w in words)
+        suffix = words[-1].lower().endswith(lex.person_suffixes) and len(words[-1]) > 4
+        shaped = 2 <= len(words) <= 4 and all(w.istitle() or _is_hyphen_name(w) for w in words)
         if shaped and (cue or suffix or reg.apposition_follows(e)):
             # "Uzbek painter Akmal Nuridinov": the demonym before the occupation
             iso = reg.possessor(s) or (reg.possessor(s - 1) if before in lex.occupations else None)
@@ -404,11 +406,12 @@ GOV_VERBS = frozenset(
 def _governments(doc: Doc, st: DocState) -> None:
     """Capitals as actors: "Astana and Tashkent agreed", "Beijing has said"."""
     caps = [m for m in st.mentions if m.label == CAPITAL]
+    lowers = st.lowers
     for m in caps:
-        before = doc[m.start - 1].lower_ if m.start > 0 else ""
+        before = lowers[m.start - 1] if m.start > 0 else ""
         if before in ("in", "at", "to", "from", "of", "near", "via", "into", "through"):
             continue
-        after = doc[m.end].lower_ if m.end < len(doc) else ""
+        after = lowers[m.end] if m.end < len(lowers) else ""
         if after not in GOV_VERBS:
             continue
         if after == "and":
@@ -448,10 +451,10 @@ def _quoted_title(doc: Doc, s: int, st: DocState) -> bool:
     return st.lowers[k - 1] in WORK_NOUNS
 
 
-def _trigger_before_of(doc: Doc, s: int, e: int, triggers: set[int]) -> bool:
+def _trigger_before_of(lowers: list[str], s: int, e: int, triggers: set[int]) -> bool:
     """'24th Summit of Heads of State of the SCO': an act's name, whatever its tail."""
     for k in range(s, e):
-        if doc[k].lower_ in ("of", "on", "for"):
+        if lowers[k] in ("of", "on", "for"):
             return False
         if k in triggers:
             return True
@@ -465,10 +468,6 @@ def _label(st: DocState, k: int) -> str | None:
 
 def _free_span(doc: Doc, free: list[int], s: int, e: int) -> tuple[int, int]:
     return free[0], free[-1] + 1
-
-
-def _is_punct(doc: Doc, k: int) -> bool:
-    return doc[k].is_punct
 
 
 def _is_hyphen_name(text: str) -> bool:

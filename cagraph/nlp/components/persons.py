@@ -33,12 +33,13 @@ class PersonResolver(DataComponent):
 
     def _appositions(self, doc: Doc, reg: Registry) -> None:
         st = reg.st
+        texts, lowers = st.texts, st.lowers
         for start, _end, title, of, iso in st.pending_titles:
             # "NAME, TITLE of X": the name ends right before the comma
             k = start - 1
-            while k >= 0 and doc[k].lower_ in ("the", "a", "an", "its", "his", "her"):
+            while k >= 0 and lowers[k] in ("the", "a", "an", "its", "his", "her"):
                 k -= 1
-            if k < 1 or doc[k].text != ",":
+            if k < 1 or texts[k] != ",":
                 continue
             m = st.at(k - 1)
             if m is None or m.label != PERSON:
@@ -53,7 +54,7 @@ class PersonResolver(DataComponent):
                 info.iso = iso
         # lower-case titles after a person: "Rhee Jong-kook, executive director of …"
         for m in list(st.mentions):
-            if m.label != PERSON or m.end + 1 >= len(doc) or doc[m.end].text != ",":
+            if m.label != PERSON or m.end + 1 >= len(texts) or texts[m.end] != ",":
                 continue
             t = st.at(m.end + 1)
             if t is None or t.label != TITLE:
@@ -69,7 +70,7 @@ class PersonResolver(DataComponent):
     def _of_object(
         self, doc: Doc, k: int, st: DocState, reg: Registry
     ) -> tuple[str | None, str | None]:
-        if k >= len(doc) or doc[k].lower_ != "of":
+        if k >= len(st.lowers) or st.lowers[k] != "of":
             return None, None
         for x in range(k + 1, min(len(doc), k + 8)):
             m = st.at(x)
@@ -169,7 +170,7 @@ class PersonResolver(DataComponent):
         for k, _sent_start in st.singles:
             if st.at(k) is not None:
                 continue
-            text = doc[k].text
+            text = st.texts[k]
             low = norm_key(text)
             owner = surnames.get(low)
             if owner is not None:

@@ -4,7 +4,8 @@ News text puts headlines, bullet items and datelines on lines of their own: a bl
 ends a sentence, and a single line break does after final punctuation, before a list item or a
 number, or after a list item (hard-wrapped prose is joined). Inside a line, ``.``/``!``/``?``
 (and a closing quote after them) end a sentence when the next word starts with a capital, a
-digit, a quote or a bullet. The spans are kept on the document state for the other components.
+digit, a quote or a bullet. The spans are kept on the document state for the other components,
+with the token attributes they read (texts, whitespace, offsets, punctuation and number flags).
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from __future__ import annotations
 import itertools
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from cagraph.nlp.state import state
 
@@ -73,23 +74,27 @@ def split_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
-    toks = list(doc)
-    texts = [t.text for t in toks]
-    spaces = [t.whitespace_ for t in toks]
+    # token attributes in one array: making a spaCy Token object per token costs more
+    orths, trailing, offsets, punct, num = doc.to_array([ORTH, SPACY, IDX, IS_PUNCT, LIKE_NUM]).T
+    strings = doc.vocab.strings
+    texts = [strings[h] for h in orths.tolist()]
+    spaces = [" " if s else "" for s in trailing.tolist()]
     starts = sentence_starts(texts, spaces)
     arr = (
         numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64").reshape(n, 1)
     )
     doc.from_array([SENT_START], arr)  # type: ignore[arg-type]
     st = state(doc)
-    st.tokens = toks
     st.text = "".join([t + w for t, w in zip(texts, spaces, strict=True)])  # == doc.text
     st.texts = texts
     st.spaces = spaces
     st.lowers = [t.lower() for t in texts]
+    st.idx = offsets.tolist()
+    st.is_punct = [bool(p) for p in punct.tolist()]
+    st.like_num = [bool(x) for x in num.tolist()]
     bounds = [i for i, s in enumerate(starts) if s] + [n]
     pairs = list(itertools.pairwise(bounds))
-    st.sents = [doc[a:b] for a, b in pairs]
+    st.sents = [Span(doc, a, b) for a, b in pairs]
     sent_of: list[int] = []
     for idx, (a, b) in enumerate(pairs):
         sent_of.extend([idx] * (b - a))
