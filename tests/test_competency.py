@@ -132,11 +132,19 @@ def test_cq7_provenance_of_a_statement_gives_its_article_and_sentence(
     assert any("Memorandum of Cooperation was signed" in (r["sentence"] or "") for r in rows)
 
 
-def test_ties_acts_give_the_memorandum_with_both_countries(store: Store) -> None:
-    rows = ask(store, "ties_acts")
+def test_ties_scans_give_the_memorandum_its_kind_and_both_countries(store: Store) -> None:
     act = memorandum(store)["agreement"]
-    countries = {r["country"] for r in rows if r["act"] == act}
+    graph = article_graph(ARTS_SEED)
+    kinds = {
+        r["kind"] for r in ask(store, "ties_act_kinds") if (r["article"], r["act"]) == (graph, act)
+    }
+    assert kinds == {str(CAG.MemorandumOfUnderstanding)}
+    rows = ask(store, "ties_act_countries")
+    countries = {r["country"] for r in rows if (r["article"], r["act"]) == (graph, act)}
     assert {KZ.value, UZ.value} <= countries
+    assert all(r["date"] for r in ask(store, "ties_act_dates"))
+    articles = {r["article"]: r["published"] for r in ask(store, "ties_articles")}
+    assert graph in articles and len(articles) == len(store.article_hashes())
 
 
 def test_ties_countries_label_every_state_once(store: Store) -> None:
@@ -146,13 +154,13 @@ def test_ties_countries_label_every_state_once(store: Store) -> None:
     assert labels["KZ"] == "Kazakhstan" and labels["UZ"] == "Uzbekistan"
 
 
-def test_ties_reported_include_kazakhstan_uzbekistan_in_the_arts_seed(store: Store) -> None:
-    rows = ask(store, "ties_reported")
-    assert any(
-        r["article"] == article_graph(ARTS_SEED) and (r["a"], r["b"]) == (KZ.value, UZ.value)
-        for r in rows
-    )
-    assert all((r["a"] or "") < (r["b"] or "") for r in rows)
+def test_ties_scans_give_the_kazakhstan_uzbekistan_tie_of_the_arts_seed(store: Store) -> None:
+    graph = article_graph(ARTS_SEED)
+    ties = {r["tie"] for r in ask(store, "ties_reports") if r["article"] == graph}
+    between = {
+        (r["tie"], r["country"]) for r in ask(store, "ties_between") if r["article"] == graph
+    }
+    assert any({(tie, KZ.value), (tie, UZ.value)} <= between for tie in ties)
 
 
 def test_every_named_query_is_asked_in_this_module() -> None:

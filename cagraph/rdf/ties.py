@@ -55,42 +55,73 @@ class TieSummary:
     last_date: str | None
 
 
-def _text(term: OxTerm | None) -> str | None:
-    return term.value if term is not None else None
-
-
-def _code(term: OxTerm | None) -> str:
-    return mint.iso_of(term.value if term is not None else "")
-
-
 def _rows(source: Store | Select, name: str) -> Iterable[Sequence[OxTerm | None]]:
     if isinstance(source, Store):
         return run_query(source, name).rows
     return source(load_query(name).text)
 
 
+def _scan(source: Store | Select, name: str) -> Iterable[tuple[str, ...]]:
+    """The rows of an internal one-pattern query as IRI/literal texts (unbound = "")."""
+    for row in _rows(source, name):
+        yield tuple(term.value if term is not None else "" for term in row)
+
+
+def _acts(source: Store | Select, published: dict[str, set[str]]) -> dict[str, _Act]:
+    """Every agreement and event with its kind, dates and countries per article graph: the
+    join of ties_act_kinds, ties_act_dates and ties_act_countries within each graph."""
+    kind_of = {str(CAG[local]): code for code, local in format_kinds().items()}
+    kinds: dict[tuple[str, str], str] = {}
+    for article, act, kind in sorted(_scan(source, "ties_act_kinds")):
+        kinds.setdefault((article, act), kind_of[kind])  # two kinds in one graph: the first
+    dates: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for article, act, date in _scan(source, "ties_act_dates"):
+        dates[(article, act)].add(date)
+    acts: dict[str, _Act] = {}
+    for article, act, country in _scan(source, "ties_act_countries"):
+        key = (article, act)
+        if article not in published or key not in kinds:
+            continue  # not an article graph, or not an agreement or event there
+        a = acts.get(act)
+        if a is None:
+            a = acts[act] = _Act(kinds[key])
+        a.dates.update(dates.get(key, ()))
+        a.published.update(published[article])
+        a.countries[article].add(mint.iso_of(country))
+    return acts
+
+
 def derive_ties(source: Store | Select) -> list[TieSummary]:
     """Aggregate every article graph into tie summaries, sorted by pair. ``source`` is a
-    pyoxigraph store, or a function running a SELECT on another store (a SPARQL server)."""
-    kind_of = {str(CAG[local]): code for code, local in format_kinds().items()}
-    acts: dict[str, _Act] = {}
-    for article, published, act, kind, date, country in _rows(source, "ties_acts"):
-        a = acts.setdefault(_text(act) or "", _Act(kind_of[_text(kind) or ""]))
-        if date is not None:
-            a.dates.add(date.value)
-        if published is not None:
-            a.published.add(published.value)
-        a.countries[_text(article) or ""].add(_code(country))
+    pyoxigraph store, or a function running a SELECT on another store (a SPARQL server).
 
+    The inputs are read with one-pattern queries (``ontology/queries/ties_*.rq``, one index
+    scan each) and joined here per article graph: on disk this is ~5x faster than one query
+    joining the patterns, which pays an index lookup per row and pattern.
+    """
+    published: dict[str, set[str]] = {}  # every article graph, with its dates
+    for article, date in _scan(source, "ties_articles"):
+        dates = published.setdefault(article, set())
+        if date:
+            dates.add(date)
+    acts = _acts(source, published)
+
+    between: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for article, tie, country in _scan(source, "ties_between"):
+        between[(article, tie)].add(country)
     reported: dict[str, set[Pair]] = defaultdict(set)
     tie_articles: dict[Pair, set[str]] = defaultdict(set)
     tie_published: dict[Pair, set[str]] = defaultdict(set)
-    for article, published, _tie, a_node, b_node in _rows(source, "ties_reported"):
-        pair = (_code(a_node), _code(b_node))
-        reported[_text(article) or ""].add(pair)
-        tie_articles[pair].add(_text(article) or "")
-        if published is not None:
-            tie_published[pair].add(published.value)
+    for article, tie in _scan(source, "ties_reports"):
+        if article not in published:
+            continue
+        named = sorted(between.get((article, tie), ()))
+        for k, a_iri in enumerate(named):
+            for b_iri in named[k + 1 :]:
+                pair = (mint.iso_of(a_iri), mint.iso_of(b_iri))
+                reported[article].add(pair)
+                tie_articles[pair].add(article)
+                tie_published[pair].update(published[article])
 
     supports: dict[Pair, set[str]] = defaultdict(set)
     for iri, act_ in acts.items():
