@@ -179,7 +179,7 @@ def test_new_articles_go_in_together_and_a_changed_one_in_a_transaction_of_its_o
     tmp_path: Path, folder: Path, store: Store, extractor: Extractor
 ) -> None:
     calls = record_writes(store)
-    build(folder, store, extractor)
+    build(folder, store, extractor, bulk=False)
     assert calls == [("new", ["kg_tj_water", "kz_uz_energy", "kz_uz_forum"])]
     calls.clear()
     shutil.copy(V2 / "kg_tj_water.txt", folder / "kg_tj_water.txt")

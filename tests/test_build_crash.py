@@ -64,7 +64,7 @@ BATCH_CHILD = textwrap.dedent(
         print("written", flush=True)
 
     store.write_new_graphs = slow_write_new
-    build_graph([{inputs!r}], store)
+    build_graph([{inputs!r}], store, bulk=False)
     print("done", flush=True)
     """
 )

@@ -35,6 +35,7 @@ from cagraph.refdata import load_reference
 from cagraph.resolve.resolver import Resolver
 from cagraph.settings import Settings, get_settings
 from cagraph.store import GraphMeta, NewGraph, Store
+from cagraph.store.bulk import staged_first_build
 
 PathsArg = Iterable[Path | str] | Path | str
 
@@ -153,6 +154,7 @@ def build_graph(
     workers: int = 1,
     progress: bool = False,
     settings: Settings | None = None,
+    bulk: bool = True,
 ) -> BuildReport:
     """Build (or bring up to date) the graph of the articles under ``paths`` in ``store``.
 
@@ -161,7 +163,9 @@ def build_graph(
     articles the inputs no longer hold are removed. The derived graphs are rewritten when
     anything they derive from changed. ``extractor`` defaults to the rule-based extractor (with
     the ``CAGRAPH_MODEL`` pipeline if set), loaded only if an article needs extracting;
-    ``progress`` shows a bar on stderr.
+    ``progress`` shows a bar on stderr. With ``bulk``, a first build into an empty embedded store
+    folder is bulk-loaded beside it and swapped in at the end (:mod:`cagraph.store.bulk`: about
+    twice as fast; a kill before the end leaves the store empty rather than partly built).
     """
     settings = settings or get_settings()
     if workers < 1:
@@ -178,26 +182,30 @@ def build_graph(
         pending = planner.select(iter_articles(inputs, settings=settings, report=report.ingest))
         first = next(pending, None)
         if first is not None:
-            writer = ArticleWriter(store, report, planner, Resolver(load_reference(data_dir)))
             active = extractor or load_extractor(model=model, data_dir=data_dir)
-            order: deque[str] = deque()
-            results = active.extract_many(_tracked(chain([first], pending), order), workers)
-            while True:
-                try:
-                    x = next(results, None)
-                except CagraphError:
-                    writer.flush()  # the articles extracted before the failure are kept
-                    raise
-                except Exception as exc:
-                    writer.flush()
-                    raise _extractor_failed(order, report, exc) from exc
-                if x is None:
-                    writer.flush()
-                    break
-                order.popleft()
-                writer.write(x)
-                bar.update(1)
-                bar.set_postfix(added=len(report.added), updated=len(report.updated), refresh=False)
+            with staged_first_build(store, enabled=bulk) as target:
+                report.bulk = target is not store
+                writer = ArticleWriter(target, report, planner, Resolver(load_reference(data_dir)))
+                order: deque[str] = deque()
+                results = active.extract_many(_tracked(chain([first], pending), order), workers)
+                while True:
+                    try:
+                        x = next(results, None)
+                    except CagraphError:
+                        writer.flush()  # the articles extracted before the failure are kept
+                        raise
+                    except Exception as exc:
+                        writer.flush()
+                        raise _extractor_failed(order, report, exc) from exc
+                    if x is None:
+                        writer.flush()
+                        break
+                    order.popleft()
+                    writer.write(x)
+                    bar.update(1)
+                    bar.set_postfix(
+                        added=len(report.added), updated=len(report.updated), refresh=False
+                    )
         report.unchanged = planner.unchanged
         if prune:
             _prune(store, planner, inputs, report, stored)

@@ -31,6 +31,7 @@ class BuildReport:
     derived: dict[str, int] = field(default_factory=dict)  # derived graph IRI -> triples written
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    bulk: bool = False  # a first build, bulk-loaded beside the store and swapped in
 
     @property
     def read(self) -> int:
@@ -74,6 +75,7 @@ class BuildReport:
             "removed_triples": self.removed_triples,
             "derived": dict(self.derived),
             "notes": list(self.notes),
+            "bulk": self.bulk,
             "seconds": round(self.seconds, 3),
             "articles_per_second": round(per_second[0], 1),
             "triples_per_second": round(per_second[1], 1),
@@ -102,6 +104,8 @@ class BuildReport:
             lines.extend(f"  {item}" for item in self.failed[:_LISTED])
             if len(self.failed) > _LISTED:
                 lines.append(f"  … and {len(self.failed) - _LISTED} more")
+        if self.bulk:
+            lines.append("Note: first build into an empty store: bulk-loaded, then moved in.")
         lines.extend(f"Note: {note}" for note in self.notes)
         lines.append(f"Store: {self.store} (built with {self.version})")
         return "\n".join(lines)

@@ -21,6 +21,11 @@ HELP = "\n\n".join(
         "build are skipped without extracting them; changed ones replace their graph; with "
         "--prune, stored articles no longer among the inputs are removed. The ties graph and "
         "the ontology graph are then rewritten if anything they derive from changed.",
+        "A first build into an empty store folder is bulk-loaded into a hidden folder beside "
+        "it and moved into place when its articles are written: about twice as fast, and a "
+        "build killed before then leaves the store empty (the next build starts over). "
+        "--no-bulk writes article batches into the store itself instead, each kept as soon as "
+        "it is written.",
         "A progress bar runs on stderr; a summary of what was read, skipped (with reasons), "
         "added, updated, removed and written ends the run. Exit code 0; 1 if no article could "
         "be read; 2 on an error (each article is stored whole or not at all: run again to "
@@ -56,6 +61,13 @@ def build(
             help="A trained spaCy pipeline whose entities add evidence \\[default: CAGRAPH_MODEL].",
         ),
     ] = None,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk/--no-bulk",
+            help="Bulk-load a first build into an empty store folder (see above).",
+        ),
+    ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the build report as JSON instead of text.")
@@ -79,6 +91,7 @@ def build(
             workers=workers or settings.workers,
             progress=not quiet,
             settings=settings,
+            bulk=bulk,
         )
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=1, ensure_ascii=False))

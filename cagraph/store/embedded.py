@@ -80,6 +80,13 @@ class EmbeddedStore(Store):
             ox.Store() if path is None else _open(path, read_only=read_only, create=create)
         )
 
+    def reopen(self) -> None:
+        """Open the folder again (after :meth:`close`, or after its content was replaced)."""
+        if self.path is None:
+            raise StoreError("an in-memory store cannot be reopened", source=self.spec)
+        self._store = None
+        self._store = _open(self.path, read_only=self.read_only, create=False)
+
     def _live(self) -> ox.Store:
         if self._store is None:
             raise StoreError("store is closed", source=self.spec)
