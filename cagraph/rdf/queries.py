@@ -156,5 +156,5 @@ def run_query(store: Store, name: str, bindings: Mapping[str, OxTerm] | None = N
     if not isinstance(solutions, QuerySolutions):
         raise QueryError(f"query {name} is not a SELECT query")
     variables = tuple(v.value for v in solutions.variables)
-    rows = [tuple(solution[v] for v in variables) for solution in solutions]
+    rows = [tuple(solution) for solution in solutions]  # values in projection order
     return QueryResult(variables, rows)

@@ -216,6 +216,12 @@ class Store(ABC):
         items = [(node, item.quads, item.meta) for node, item in zip(nodes, batch, strict=True)]
         self._update(insert_graphs_update(items), user=False)
 
+    def insert(self, quads: Sequence[Quad]) -> None:
+        """Add quads (each in its own graph) in one transaction."""
+        self._check_writable()
+        if quads:
+            self._insert(list(quads))
+
     def drop_graph(self, graph: str) -> None:
         """Remove a graph and its bookkeeping entry, if any (one transaction)."""
         self._check_writable()
