@@ -7,9 +7,13 @@ and ``act_people.rq`` for its acts, a batch at a time) and kept: a request then 
 pages the tie's acts, already sorted newest first, in memory. Reading a shape costs a few index
 lookups per act; serving one costs no query at all.
 
+Each shape also keeps the response bodies of its last ``PAGES_PER_TIE`` distinct requests (the
+same path and query string give the same bytes while the shape lives), so a tie asked for again
+costs a dictionary lookup.
+
 Shapes are dropped after the service's own writes; with a store the service does not own (a
 SPARQL server) they also expire after ``ttl_s`` seconds. At most ``max_ties`` are kept, least
-recently used first out (a tie with 300 acts takes about 4 MB).
+recently used first out (a tie with 300 acts takes about 4 MB, plus up to ~50 KB per page kept).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Container, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
 
@@ -34,6 +38,7 @@ from cagraph.store import Store
 from cagraph.store.sparql import Term
 
 BATCH = 100  # acts per details query
+PAGES_PER_TIE = 8  # response bodies kept per tie shape
 NO_FILTER = ActFilter()
 
 
@@ -73,6 +78,16 @@ class TieShape:
     acts: tuple[IndexedAct, ...]  # newest first
     people: tuple[IndexedPerson, ...]  # everyone in any act of the tie, most active first
     people_by_act: Mapping[str, tuple[int, ...]]  # act id -> indexes into people
+    pages: OrderedDict[bytes, bytes] = field(default_factory=OrderedDict, compare=False)
+
+    def page(self, request_key: bytes) -> bytes | None:
+        """The body last made for this request (path and query string), if kept."""
+        return self.pages.get(request_key)
+
+    def keep_page(self, request_key: bytes, body: bytes) -> None:
+        self.pages[request_key] = body
+        while len(self.pages) > PAGES_PER_TIE:
+            self.pages.popitem(last=False)
 
     def select(self, f: ActFilter) -> list[IndexedAct] | tuple[IndexedAct, ...]:
         """The acts that pass the filter, newest first."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import httpx
@@ -170,6 +171,20 @@ def test_tie_pages_through_its_acts(api: httpx.Client) -> None:
     assert second["page"]["next"] is None
     seen = {a["id"] for page in (first, second) for a in page["agreements"] + page["events"]}
     assert len(seen) == 4
+
+
+def test_a_tie_asked_again_gives_the_same_page_and_other_queries_their_own(
+    api: httpx.Client,
+) -> None:
+    urls = [f"/ties/KZ/UZ?limit={n}" for n in (1, 2, 3)] + ["/ties/UZ/KZ", "/ties/KAZ/UZ?limit=1"]
+    urls += [f"/ties/KZ/UZ?offset={n}" for n in range(8)]  # more pages than a tie keeps
+    first = [api.get(url).content for url in urls]
+    again = [api.get(url).content for url in reversed(urls)][::-1]
+    assert first == again
+    assert len(set(first[:3])) == 3
+    assert json.loads(first[3])["a"]["code"] == "UZ"
+    assert json.loads(first[4])["page"]["next"] == "/ties/KAZ/UZ?limit=1&offset=1"
+    assert json.loads(first[0])["page"]["next"] == "/ties/KZ/UZ?limit=1&offset=1"
 
 
 def test_tie_between_unconnected_or_identical_countries(api: httpx.Client) -> None:

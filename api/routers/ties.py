@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import CountriesDep, TiesDep
+from api.deps import StateDep
 from api.filters import TieQuery
 from api.models.ties import Tie
 from api.problems import problem_responses
@@ -27,15 +27,14 @@ async def get_tie(
     b: CountryPath,
     query: Annotated[TieQuery, Query()],
     request: Request,
-    index: TiesDep,
-    countries: CountriesDep,
+    state: StateDep,
 ) -> Response:
     """The agreements and events supporting the tie between two countries (newest first, one
     page; narrowed by `since`, `until`, `kind`, `topic`), the people who signed or took part in
     them, each with evidence (sentence, article URL, date), and the tie's counts by kind.
 
     A tie's shape is read from the store on its first request and then served from memory."""
-    filters, paging = query.act_filter(), query.paging(request)
+    countries, index = state.countries, state.ties
     first, second = countries.resolve(a).iso2, countries.resolve(b).iso2
     ties.check_pair(first, second)
     node = mint.tie(first, second)
@@ -44,5 +43,10 @@ async def get_tie(
         shape = await run_in_threadpool(index.shape, node)
     if shape is None:
         raise ties.no_tie(first, second)
-    body = ties.tie_json(shape, countries, first, second, filters, paging)
+    key = request.scope["path"].encode() + b"?" + request.scope["query_string"]
+    body = shape.page(key)
+    if body is None:
+        filters, paging = query.act_filter(), query.paging(request)
+        body = ties.tie_json(shape, countries, first, second, filters, paging)
+        shape.keep_page(key, body)
     return Response(body, media_type="application/json")
