@@ -24,6 +24,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pyoxigraph import NamedNode
 
@@ -57,19 +58,20 @@ class IndexedPerson:
     piece of evidence (with the article it is from) to pick from per page."""
 
     head: bytes  # '{"id":…,"iri":…,"name":…,"href":…,"roles":[…]'
-    acts: tuple[str, ...]
+    acts: tuple[tuple[str, bytes], ...]  # (act id, its JSON string)
     evidence: tuple[tuple[str, bytes], ...]  # (article IRI, evidence JSON)
 
     @classmethod
     def of(cls, person: Person) -> IndexedPerson:
         whole = person.model_dump_json(exclude={"acts", "evidence"}).encode()
+        acts = tuple((a, json.dumps(a, ensure_ascii=False).encode()) for a in person.acts)
         evidence = tuple((e.article.iri, e.model_dump_json().encode()) for e in person.evidence)
-        return cls(head=whole[:-1], acts=tuple(person.acts), evidence=evidence)
+        return cls(head=whole[:-1], acts=acts, evidence=evidence)
 
     def json(self, shown: Container[str], articles: Container[str]) -> bytes:
-        acts = json.dumps([a for a in self.acts if a in shown], ensure_ascii=False).encode()
+        acts = b",".join(j for a, j in self.acts if a in shown)
         evidence = b",".join(e for article, e in self.evidence if article in articles)
-        return b"".join((self.head, b',"acts":', acts, b',"evidence":[', evidence, b"]}"))
+        return b"".join((self.head, b',"acts":[', acts, b'],"evidence":[', evidence, b"]}"))
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,10 @@ class TieShape:
     people: tuple[IndexedPerson, ...]  # everyone in any act of the tie, most active first
     people_by_act: Mapping[str, tuple[int, ...]]  # act id -> indexes into people
     pages: OrderedDict[bytes, bytes] = field(default_factory=OrderedDict, compare=False)
+
+    @cached_property
+    def counts_json(self) -> bytes:
+        return self.counts.model_dump_json().encode()
 
     def page(self, request_key: bytes) -> bytes | None:
         """The body last made for this request (path and query string), if kept."""

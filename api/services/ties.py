@@ -42,29 +42,28 @@ def tie_json(
     paging: Paging,
 ) -> bytes:
     """One page of everything between two countries as the JSON of a :class:`Tie`, from the
-    tie's shape: each act was serialized when the shape was read, the rest is small."""
+    tie's shape: each act and person was serialized when the shape was read, the rest is small."""
     shown, more = paging.slice(list(shape.select(filters)))
     acts = [x.act for x in shown]
-    head = {
-        "a": country_ref(a, countries).model_dump(),
-        "b": country_ref(b, countries).model_dump(),
-        "iri": mint.tie(a, b).value,
-        "counts": shape.counts.model_dump(),
-        "filters": TieFilters(
-            since=filters.since, until=filters.until, kind=filters.kind, topic=filters.topic
-        ).model_dump(),
-    }
+    used = TieFilters(
+        since=filters.since, until=filters.until, kind=filters.kind, topic=filters.topic
+    )
     agreements = b",".join(x.json for x in shown if x.act.category == "agreement")
     events = b",".join(x.json for x in shown if x.act.category == "event")
-    people = shape.people_json(acts)
-    page = paging.page(more).model_dump_json().encode()
     return b"".join(
         (
-            json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1].encode(),
-            b',"agreements":[', agreements, b'],"events":[', events, b'],"people":', people,
-            b',"page":', page, b"}",
+            b'{"a":', _country_json(a, countries), b',"b":', _country_json(b, countries),
+            b',"iri":', json.dumps(mint.tie(a, b).value).encode(),
+            b',"counts":', shape.counts_json, b',"filters":', used.model_dump_json().encode(),
+            b',"agreements":[', agreements, b'],"events":[', events,
+            b'],"people":', shape.people_json(acts),
+            b',"page":', paging.page(more).model_dump_json().encode(), b"}",
         )
     )  # fmt: skip
+
+
+def _country_json(code: str, countries: CountryCodes) -> bytes:
+    return country_ref(code, countries).model_dump_json().encode()
 
 
 def _overlaps(found: TieCounts, since: str | None, until: str | None) -> bool:
