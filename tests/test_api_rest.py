@@ -201,6 +201,25 @@ def test_bad_filters_are_problems(api: httpx.Client, query: str) -> None:
     problem(response, response.status_code)
 
 
+@pytest.mark.parametrize(
+    ("query", "where"),
+    [
+        ("since=yesterday", "query.since"),
+        ("kind=Treatise", "query.kind"),
+        ("limit=0", "query.limit"),
+        ("limit=many", "query.limit"),
+        ("offset=-1", "query.offset"),
+        ("topic=", "query.topic"),
+    ],
+)
+def test_invalid_tie_parameters_are_422_problems_naming_the_parameter(
+    api: httpx.Client, query: str, where: str
+) -> None:
+    body = problem(api.get(f"/ties/KZ/UZ?{query}"), 422)
+    assert [e["location"] for e in body["errors"]] == [where]
+    assert body["detail"].startswith(where + ": ")
+
+
 def test_since_after_until_is_a_problem(api: httpx.Client) -> None:
     problem(api.get("/ties/KZ/UZ?since=2025&until=2024"), 400)
 
