@@ -4,10 +4,13 @@ Generates deterministic synthetic ArticleExtraction records (countries from pyco
 institutions and persons, agreements that recur across articles), maps them to named graphs,
 inserts them into an on-disk pyoxigraph Store one article at a time, derives the ties graph,
 then times cq1 (partners of a country) and cq2 (agreements between two countries) and, for
-comparison, a naive bilateral query that scans the article graphs.
+comparison, a naive bilateral query that scans the article graphs. In the same run, the same
+quads go into an in-memory rdflib Dataset (``Store.to_rdflib``'s path: the N-Quads dump parsed by
+rdflib), and cq1 and cq2 are timed there with the same parameters, their row counts checked
+against the embedded store's.
 
     .venv/bin/python bench/graph_bench.py                    # >= 1M quads
-    .venv/bin/python bench/graph_bench.py --quads 200000 --runs 20
+    .venv/bin/python bench/graph_bench.py --quads 200000 --runs 20 --rdflib-runs 5
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import argparse
 import os
 import platform
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -25,11 +29,12 @@ from dataclasses import dataclass
 
 import pycountry
 import pyoxigraph as ox
+import rdflib
 
 from cagraph.rdf import mint
 from cagraph.rdf.mapping import map_extraction
 from cagraph.rdf.ontology import ontology_quads
-from cagraph.rdf.queries import run_query
+from cagraph.rdf.queries import load_query, run_query
 from cagraph.rdf.ties import derive_ties, refresh_ties
 from cagraph.records import Agreement, ArticleExtraction, Entity, Event, Evidence, Role, Tie
 from cagraph.refdata.model import Country, ReferenceData
@@ -250,10 +255,69 @@ def measure(store: ox.Store, runs: int) -> list[tuple[str, tuple[float, float], 
     return out
 
 
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+@dataclass
+class RdflibRun:
+    load_s: float
+    quads: int
+    rss_before_mb: float
+    rss_after_mb: float
+    latencies: list[tuple[str, tuple[float, float], int]]
+
+
+def rdflib_comparison(store: ox.Store, runs: int) -> RdflibRun:
+    """The store's quads in an in-memory rdflib Dataset (union default graph, as the embedded
+    store is queried), cq1 and cq2 timed on it with the parameters ``measure`` draws; each
+    query's row count is checked against the embedded store's for the same parameters."""
+    data = store.dump(format=ox.RdfFormat.N_QUADS) or b""
+    rss_before = peak_rss_mb()
+    t = time.perf_counter()
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(data=data, format="nquads")
+    load_s = time.perf_counter() - t
+    del data
+    quads = sum(1 for _ in dataset.quads((None, None, None, None)))
+    ties = [t for t in derive_ties(store) if t.agreements]
+    rng = random.Random(1)
+    pairs = [(mint.country(a), mint.country(b)) for a, b in (t.pair for t in ties)]
+    ca = [mint.country(c) for c in CENTRAL_ASIA]
+    plan: list[tuple[str, Params]] = [
+        ("cq1_partners", lambda: {"country": rng.choice(ca)}),
+        ("cq2_agreements_between", lambda: dict(zip("ab", rng.choice(pairs), strict=True))),
+    ]
+    out = []
+    for name, params in plan:
+        text = load_query(name).text
+        seen: list[tuple[dict[str, ox.NamedNode], int]] = []
+
+        def run(
+            text: str = text,
+            params: Params = params,
+            seen: list[tuple[dict[str, ox.NamedNode], int]] = seen,
+        ) -> None:
+            bound = params()
+            bindings = {k: rdflib.URIRef(v.value) for k, v in bound.items()}
+            seen.append((bound, len(dataset.query(text, initBindings=bindings))))
+
+        timing = timed(run, runs)
+        for bound, got in seen:  # checked after the timing, so not timed
+            want = len(run_query(store, name, bound).rows)
+            if got != want:
+                raise SystemExit(f"{name}: rdflib gave {got} rows, the embedded store {want}")
+        out.append((name, timing, seen[-1][1]))
+    return RdflibRun(load_s, quads, rss_before, peak_rss_mb(), out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quads", type=int, default=1_000_000, help="article quads to build")
     parser.add_argument("--runs", type=int, default=50, help="timed runs per query")
+    parser.add_argument(
+        "--rdflib-runs", type=int, default=5, help="timed runs of cq1 and cq2 on rdflib (0: skip)"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as folder:
@@ -261,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         b = build(store, args.quads)
         total = len(store)
         latencies = measure(store, args.runs)
+        rdflib_run = rdflib_comparison(store, args.rdflib_runs) if args.rdflib_runs else None
         del store
 
     print(
@@ -277,6 +342,16 @@ def main(argv: list[str] | None = None) -> int:
     print("query latency, warm (median / p95 ms, rows of the last run):")
     for name, (median, p95), n in latencies:
         print(f"  {name:<26} {median:8.1f} {p95:8.1f}   {n} rows")
+    if rdflib_run is not None:
+        r = rdflib_run
+        print(
+            f"rdflib in-memory Dataset: {r.quads:,} quads loaded from the N-Quads dump in "
+            f"{r.load_s:.1f} s ({r.quads / r.load_s:,.0f} quads/s); peak RSS "
+            f"{r.rss_before_mb:,.0f} MB before, {r.rss_after_mb:,.0f} MB after"
+        )
+        print("rdflib query latency, warm (median / p95 ms, rows of the last run):")
+        for name, (median, p95), n in r.latencies:
+            print(f"  {name:<26} {median:8.1f} {p95:8.1f}   {n} rows")
     return 0
 
 
