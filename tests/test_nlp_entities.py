@@ -188,3 +188,21 @@ def test_an_office_after_the_name_in_the_same_run_is_that_persons_office(extract
     )
     person = _entity(x, "Person", "Kanybek Asanaliev")
     assert any(r.of == "Kyrgyz National Agrarian University" for r in person.roles)
+
+
+def test_capitalised_acronym_before_a_head_word_is_part_of_the_name(extract):
+    x = extract(
+        "Graduates of Bishkek IT College joined the ICT Development Fund, and IT Hub "
+        "residents doubled their exports. It Park was not mentioned."
+    )
+    names = _names(x, "Organization")
+    assert "Bishkek IT College" in names
+    assert "ICT Development Fund" in names
+    assert "IT Hub" in names
+    assert not any(n.startswith("It ") for n in names)
+
+
+def test_acronym_without_a_head_word_after_it_stays_out_of_names(extract):
+    x = extract("Kazakhstan expanded IT education and AI Research in Almaty.")
+    names = _names(x, "Organization")
+    assert not any("IT" in n.split() or "AI" in n.split() for n in names)

@@ -30,6 +30,7 @@ class Lexicon:
     honorifics: frozenset[str]
     never_start: frozenset[str]
     not_names: frozenset[str]
+    name_acronyms: frozenset[str]
     person_suffixes: tuple[str, ...]
     occupations: frozenset[str]
     pair_determiners: tuple[str, ...]
@@ -106,6 +107,7 @@ def load_lexicon(folder: Path) -> Lexicon:
         honorifics=_lower_set(_field(names, "honorifics", list, names_path)),
         never_start=_lower_set(_field(names, "never_start", list, names_path)),
         not_names=_lower_set(_field(names, "not_names", list, names_path)),
+        name_acronyms=_lower_set(_field(names, "name_acronyms", list, names_path)),
         person_suffixes=tuple(_field(names, "person_suffixes", list, names_path)),
         occupations=_lower_set(_field(names, "occupations", list, names_path)),
         pair_determiners=tuple(_field(names, "pair_determiners", list, names_path)),

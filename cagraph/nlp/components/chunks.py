@@ -105,6 +105,27 @@ class Chunker:
                 low in lex.org_heads
                 and not (low in lex.org_heads_need_capital and not text[:1].isupper())
             )
+        # "IT Park", "Astana IT University": a capitalised acronym that is not a name by itself
+        # belongs to the name when a capitalised run with a head word follows it
+        head_ahead = False
+        acros: set[int] = set()
+        texts = st.texts
+        for i in range(len(caps) - 1, -1, -1):
+            if caps[i]:
+                head_ahead = heads[i] or head_ahead
+                continue
+            if (
+                head_ahead
+                and st.lowers[i] in lex.name_acronyms
+                and texts[i].isupper()
+                and i + 1 < len(caps)
+                and caps[i + 1]
+            ):
+                caps[i] = True
+                acros.add(i)
+                continue
+            head_ahead = False
+        self._acro = acros
         self._cap = caps
         self._head = heads
 
@@ -148,7 +169,7 @@ class Chunker:
             return m.start == i
         if not self.is_cap(doc, i, shouting):
             return False
-        return self._low[i] not in self.lex.never_start
+        return self._low[i] not in self.lex.never_start or i in self._acro
 
     def _cap_or_name(self, doc: Doc, k: int, st: DocState, shouting: bool) -> bool:
         m = st.at(k)
@@ -174,7 +195,9 @@ class Chunker:
                 j = m.end
                 last = j
                 continue
-            if self.is_cap(doc, j, shouting) and (j == i or lows[j] not in lex.never_start):
+            if self.is_cap(doc, j, shouting) and (
+                j == i or lows[j] not in lex.never_start or j in self._acro
+            ):
                 if self.is_head(doc, j):
                     has_head = True
                 j += 1
