@@ -206,3 +206,18 @@ def test_acronym_without_a_head_word_after_it_stays_out_of_names(extract):
     x = extract("Kazakhstan expanded IT education and AI Research in Almaty.")
     names = _names(x, "Organization")
     assert not any("IT" in n.split() or "AI" in n.split() for n in names)
+
+
+def test_kind_of_organisation_before_an_unknown_name_marks_an_organisation(extract):
+    x = extract(
+        "The contract went to Korean construction firm Dongsan, while the newspaper "
+        "Vecherny Osh and the publishing house “Kitob Dunyosi” covered the ceremony."
+    )
+    names = _names(x, "Organization")
+    assert {"Dongsan", "Vecherny Osh", "Kitob Dunyosi"} <= names
+    assert _entity(x, "Organization", "Dongsan").country == "KR"
+
+
+def test_upper_case_descriptor_or_person_cue_is_not_an_organisation_cue(extract):
+    x = extract("Company founder Aibek Sultanov said the firm would expand.")
+    assert "Aibek Sultanov" not in _names(x, "Organization")

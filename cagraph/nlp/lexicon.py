@@ -33,6 +33,7 @@ class Lexicon:
     name_acronyms: frozenset[str]
     person_suffixes: tuple[str, ...]
     occupations: frozenset[str]
+    org_descriptors: frozenset[str]
     pair_determiners: tuple[str, ...]
     pair_nouns: tuple[str, ...]
     topics: dict[str, tuple[str, ...]]
@@ -110,6 +111,7 @@ def load_lexicon(folder: Path) -> Lexicon:
         name_acronyms=_lower_set(_field(names, "name_acronyms", list, names_path)),
         person_suffixes=tuple(_field(names, "person_suffixes", list, names_path)),
         occupations=_lower_set(_field(names, "occupations", list, names_path)),
+        org_descriptors=_lower_set(_field(names, "org_descriptors", list, names_path)),
         pair_determiners=tuple(_field(names, "pair_determiners", list, names_path)),
         pair_nouns=tuple(_field(names, "pair_nouns", list, names_path)),
         topics={k: tuple(v) for k, v in topic_map.items()},

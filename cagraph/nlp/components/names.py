@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from cagraph.nlp.components.base import DataComponent
-from cagraph.nlp.components.chunks import DASHES, Chunker, Run
+from cagraph.nlp.components.chunks import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Chunker, Run
 from cagraph.nlp.registry import Registry, name_text
 from cagraph.nlp.state import (
     CAPITAL,
@@ -100,6 +100,8 @@ class NameFinder(DataComponent):
         if any(self.chunker.is_head(doc, k) for k in range(s, e)):
             self._organisation(doc, s, e, reg)
             return
+        if self._described(doc, s, e, inside, reg):
+            return
         for m in inside:
             reg.known(m)
         free = [k for k in range(s, e) if st.at(k) is None]
@@ -113,6 +115,49 @@ class NameFinder(DataComponent):
             self._unknown(doc, _free_span(doc, free, s, e), sent_start, reg)
             return
         self._unknown(doc, (s, e), sent_start, reg)
+
+    def _described(self, doc: Doc, s: int, e: int, inside: list[Mention], reg: Registry) -> bool:
+        """ "Japanese engineering firm Sojitz", "the publishing house “Kitob Dunyosi”": a
+        lower-case noun for a kind of organisation right before a name the data does not know."""
+        st = reg.st
+        texts, lowers = st.texts, st.lowers
+        if any(m.label not in (COUNTRY, DEMONYM, CAPITAL, PLACE) for m in inside):
+            return False
+        words = [k for k in range(s, e) if texts[k][:1].isalpha()]
+        if not 1 <= len(words) <= 5:
+            return False
+        k = s
+        if k > 0 and texts[k - 1] in OPEN_QUOTES:
+            if e >= len(texts) or texts[e] not in CLOSE_QUOTES:
+                return False
+            k -= 1
+        descriptors = self.res.lex.org_descriptors
+        if k >= 1 and texts[k - 1].islower() and lowers[k - 1] in descriptors:
+            d = k - 1
+        elif (
+            k >= 2
+            and texts[k - 1].islower()
+            and texts[k - 2].islower()
+            and f"{lowers[k - 2]} {lowers[k - 1]}" in descriptors
+        ):
+            d = k - 2
+        else:
+            return False
+        # the demonym before "engineering firm": up to two lower-case modifiers back
+        lex = self.res.lex
+        x = d
+        while (
+            x > 0
+            and x > d - 2
+            and texts[x - 1].isalpha()
+            and texts[x - 1].islower()
+            and lowers[x - 1] not in lex.never_start
+            and lowers[x - 1] not in lex.connectors
+        ):
+            x -= 1
+        iso = _org_country(inside) or reg.possessor(x)
+        reg.org(name_text(doc, s, e), s, e, iso, None, 0.7)
+        return True
 
     def _title_inside_name(self, doc: Doc, s: int, t: int) -> bool:
         """A head word, then of/for/under, then the office word: part of a body's name."""
