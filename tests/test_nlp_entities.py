@@ -221,3 +221,15 @@ def test_kind_of_organisation_before_an_unknown_name_marks_an_organisation(extra
 def test_upper_case_descriptor_or_person_cue_is_not_an_organisation_cue(extract):
     x = extract("Company founder Aibek Sultanov said the firm would expand.")
     assert "Aibek Sultanov" not in _names(x, "Organization")
+
+
+def test_domain_list_in_a_ministry_name_ends_before_the_next_institution(extract):
+    x = extract(
+        "Officials of the Ministry of Culture, Sport and Tourism and Department of Archives "
+        "of Kyrgyzstan met in Osh."
+    )
+    names = _names(x, "Organization")
+    assert "Ministry of Culture, Sport and Tourism" in names
+    assert not any(
+        n.startswith("Ministry of Culture, Sport") and n.endswith("Kyrgyzstan") for n in names
+    )

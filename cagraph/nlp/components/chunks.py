@@ -184,6 +184,7 @@ class Chunker:
         last = i
         has_head = False
         head_then_of = False
+        list_and = -1
         texts, lows, spaces = self._text, self._low, self._ws
         while j < end:
             text = texts[j]
@@ -230,6 +231,7 @@ class Chunker:
                         last = j
                         break
                 if text == "," and head_then_of and self._comma_list(doc, nxt, end, st, shouting):
+                    list_and = self._comma_list_and(doc, nxt, end, shouting)
                     j = nxt
                     continue
                 low = lows[j]
@@ -237,7 +239,10 @@ class Chunker:
                     k = self._after_connectors(doc, j, end)
                     if k >= end or not self._cap_or_name(doc, k, st, shouting):
                         break
-                    if not self._connector_allowed(doc, i, j, k, end, st, has_head, shouting):
+                    # the "and" that closes ", Industry and Trade" belongs to the list
+                    if j != list_and and not self._connector_allowed(
+                        doc, i, j, k, end, st, has_head, shouting
+                    ):
                         break
                     if low in ("of", "for", "under") and has_head:
                         head_then_of = True
@@ -329,10 +334,16 @@ class Chunker:
 
     def _comma_list(self, doc: Doc, k: int, end: int, st: DocState, shouting: bool) -> bool:
         """ ", Agriculture and Processing Industry": a list of domains inside a ministry name."""
+        return self._comma_list_and(doc, k, end, shouting) >= 0
+
+    def _comma_list_and(self, doc: Doc, k: int, end: int, shouting: bool) -> int:
+        """Where the "and" that closes the list starting at ``k`` is, or -1."""
         x = k
         while x < end and self.is_cap(doc, x, shouting) and not self.is_head(doc, x):
             x += 1
-        return x > k and x + 1 < end and self._low[x] == "and" and self.is_cap(doc, x + 1, shouting)
+        if x > k and x + 1 < end and self._low[x] == "and" and self.is_cap(doc, x + 1, shouting):
+            return x
+        return -1
 
 
 def _name_tail(text: str) -> bool:
