@@ -233,3 +233,17 @@ def test_domain_list_in_a_ministry_name_ends_before_the_next_institution(extract
     assert not any(
         n.startswith("Ministry of Culture, Sport") and n.endswith("Kyrgyzstan") for n in names
     )
+
+
+def test_company_suffixes_with_or_without_full_stop_make_organisations(extract):
+    x = extract(
+        "Aral Salt Corp. will supply Tengri Logistics LLP, and Karaganda Cement OJSC "
+        "signed a contract with Steppe Foods Inc. yesterday."
+    )
+    names = _names(x, "Organization")
+    assert {
+        "Aral Salt Corp.",
+        "Tengri Logistics LLP",
+        "Karaganda Cement OJSC",
+        "Steppe Foods Inc.",
+    } <= names

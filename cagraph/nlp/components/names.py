@@ -334,7 +334,8 @@ class NameFinder(DataComponent):
         inside = st.in_span(s, e)
         iso = trail_iso or _org_country(inside) or reg.possessor(s)
         name = name_text(doc, s, e)
-        words = [k for k in range(s, e) if st.texts[k].isalpha()]
+        # "Inc.", "Corp.": a company suffix with its full stop is a word of the name
+        words = [k for k in range(s, e) if st.texts[k].rstrip(".").isalpha()]
         if len(words) < 2 or all(self.chunker.is_head(doc, k) for k in words):
             return None, iso  # "the Institute", "Universities": a reference, not a name
         if not self._head_closes_segment(doc, s, e, st) or _quoted_title(doc, s, st):
