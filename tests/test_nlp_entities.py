@@ -247,3 +247,13 @@ def test_company_suffixes_with_or_without_full_stop_make_organisations(extract):
         "Karaganda Cement OJSC",
         "Steppe Foods Inc.",
     } <= names
+
+
+def test_a_verb_or_an_occupation_before_a_name_is_not_an_organisation_cue(extract):
+    x = extract(
+        "The city is holding Nauryz celebrations in Almaty. Software developer Aibek "
+        "Nurlanov and the firm's lawyer Dana Sultanova joined the delegation."
+    )
+    names = _names(x, "Organization")
+    assert not {"Nauryz", "Aibek Nurlanov", "Dana Sultanova"} & names
+    assert "Aibek Nurlanov" in _names(x, "Person")

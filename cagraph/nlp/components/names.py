@@ -126,6 +126,13 @@ class NameFinder(DataComponent):
         words = [k for k in range(s, e) if texts[k][:1].isalpha()]
         if not 1 <= len(words) <= 5:
             return False
+        last = texts[words[-1]]
+        if (
+            len(words) >= 2
+            and len(last) > 4
+            and last.lower().endswith(self.res.lex.person_suffixes)
+        ):
+            return False  # "IT firm founder Aibek Nurlanov": a person's name, left to _unknown
         k = s
         if k > 0 and texts[k - 1] in OPEN_QUOTES:
             if e >= len(texts) or texts[e] not in CLOSE_QUOTES:
