@@ -257,3 +257,16 @@ def test_a_verb_or_an_occupation_before_a_name_is_not_an_organisation_cue(extrac
     names = _names(x, "Organization")
     assert not {"Nauryz", "Aibek Nurlanov", "Dana Sultanova"} & names
     assert "Aibek Nurlanov" in _names(x, "Person")
+
+
+def test_two_people_with_offices_joined_by_and_are_two_people(extract):
+    x = extract(
+        "Talks were held in the capital.\n\n"
+        "The memorandum was signed by Turkmen Deputy Prime Minister Batyr Amanov and "
+        "Azerbaijani Energy Minister Parviz Shahbazov. Deputy Minister Aliya Serikova and "
+        "Trade Minister Omar Faizi attended."
+    )
+    people = _names(x, "Person")
+    assert {"Batyr Amanov", "Parviz Shahbazov", "Aliya Serikova", "Omar Faizi"} <= people
+    assert any(r.of == "Azerbaijan" for r in _entity(x, "Person", "Parviz Shahbazov").roles)
+    assert any(r.of == "Turkmenistan" for r in _entity(x, "Person", "Batyr Amanov").roles)

@@ -287,6 +287,8 @@ class Chunker:
         if low in ("and", "&"):
             if left is not None and left.label in STANDALONE and left.start <= i:
                 return False
+            if _titled_name(st, self._cap, i, j) and _starts_titled(st, k):
+                return False  # "Deputy Prime Minister A B and Energy Minister C D": two people
             if has_head and k > j + 1 and self._low[j + 1] == "the":
                 return False  # "the Cabinet of Ministers … and the Government of China"
             right_head = self._segment_has_head(doc, k, end, st, shouting)
@@ -363,6 +365,24 @@ def _is_shouting(texts: list[str], start: int, end: int) -> bool:
     if len(words) < 4:
         return False
     return sum(1 for t in words if t.isupper()) / len(words) > 0.6
+
+
+def _titled_name(st: DocState, caps: list[bool], start: int, end: int) -> bool:
+    """Tokens start..end end with an office and a name it does not cover ("Deputy Prime
+    Minister Batyr Amanov"): a person introduced by a title."""
+    k = end
+    while k > start and st.at(k - 1) is None and caps[k - 1]:
+        k -= 1
+    office = st.at(k - 1) if k > start else None
+    return k < end and office is not None and office.label == TITLE
+
+
+def _starts_titled(st: DocState, k: int) -> bool:
+    """An office at ``k``, or after a demonym or country there ("Azerbaijani Energy Minister")."""
+    m = st.at(k)
+    if m is not None and m.label in (DEMONYM, COUNTRY) and m.start == k:
+        m = st.at(m.end)
+    return m is not None and m.label == TITLE
 
 
 def _is_title_case(texts: list[str], start: int, end: int) -> bool:
