@@ -44,6 +44,27 @@ def test_dateline_with_place_gives_date_and_stays_in_text() -> None:
     assert article.title == "Russia–Turkmenistan talks"
 
 
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Bishkek, 4 June 2025 – Kyrgyz and Hungarian rectors met in Bishkek.", "2025-06-04"),
+        ("ASTANA, Kazakhstan, June 4, 2025 — The two ministers met.", "2025-06-04"),
+        ("TASHKENT, 12.03.2025 (UzA) — The two ministers met.", "2025-03-12"),
+    ],
+)
+def test_place_and_full_date_opening_the_first_paragraph_give_the_date(
+    line: str, published: str
+) -> None:
+    article = article_from_text("a", f"Ministers meet\n\n{line}\n\n{BODY}")
+    assert article.published == published
+    assert line in article.text  # the dateline stays in the prose
+
+
+def test_a_sentence_naming_places_and_a_date_is_not_a_dateline() -> None:
+    raw = f"Ministers meet\n\nKazakhstan, Uzbekistan and Kyrgyzstan met on 4 June 2025.\n\n{BODY}"
+    assert article_from_text("a", raw).published is None
+
+
 def test_dateline_without_year_gives_no_date() -> None:
     raw = "DUSHANBE, Tajikistan, July 24. The presidents of Tajikistan and Mongolia met."
     article = article_from_text("a", raw)

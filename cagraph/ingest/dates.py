@@ -41,6 +41,10 @@ _OTHER_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(rf"^{_DATE}(?P<rest>.*)$", re.IGNORECASE)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_PLACE_DATELINE = re.compile(rf"^{_NAME}(?:,\s*{_NAME})?,\s+{_DATE}\s*(?:[-–—,:|(]|\.\s)")
+"""'Bishkek, 4 June 2025 – …', 'ASTANA, Kazakhstan, June 4, 2025 — …': a place, a full date, the
+prose on the same line."""
 _TIME_ONLY = re.compile(rf"^{_TIME}\s*$")
 _DATELINE_MAX_WORDS = 12
 
@@ -71,7 +75,9 @@ def parse_header_line(line: str) -> HeaderDate | None:
         return HeaderDate(None, None, False, EXPLICIT)
     m = _LEADING.match(line)
     if m is None:
-        return None
+        dateline = _PLACE_DATELINE.match(line)
+        iso = _iso(dateline) if dateline else None
+        return HeaderDate(iso, None, True, BARE) if iso else None
     iso = _iso(m)
     if iso is None:
         return None
