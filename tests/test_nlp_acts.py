@@ -267,3 +267,22 @@ def test_acts_of_a_c5_plus_one_summit_tie_across_the_sides(extract):
         "Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan adopted a joint declaration."
     )
     assert _pairs(x) == {tuple(sorted((c, "JP"))) for c in ("KZ", "KG", "TJ", "TM", "UZ")}
+
+
+def test_the_dated_first_edition_of_a_series_is_an_event_of_its_own(extract):
+    x = extract(
+        "Turkmenistan hosted the annual Caspian Economic Forum in Avaza, where the ministers of "
+        "Turkmenistan and Azerbaijan held talks. The first Caspian Economic Forum, with Iran and "
+        "Turkmenistan, took place in August 2019."
+    )
+    forums = [e for e in x.events if e.kind == "Forum"]
+    assert [e.name for e in forums] == ["Caspian Economic Forum", "first Caspian Economic Forum"]
+    assert forums[1].date == "2019-08"
+
+
+def test_a_first_edition_named_before_its_restatement_stays_one_event(extract):
+    x = extract(
+        "Tajikistan hosted the first Dushanbe Water Forum in June 2018 with Kyrgyzstan. "
+        "The Dushanbe Water Forum gathered ministers from Kyrgyzstan and Tajikistan."
+    )
+    assert [e.name for e in x.events] == ["first Dushanbe Water Forum"]

@@ -115,8 +115,8 @@ class Assembler:
         entities += self._orgs(st, evidence, country_keys)
         entities += self._persons(st, evidence)
         entities += self._places(st, evidence)
+        self._dates(st, st.acts)  # before merging: a dated edition is not an undated one
         acts = _drop_vague(self._merge(st.acts))
-        self._dates(st, acts)
         agreements = [self._agreement(a, evidence) for a in acts if a.category == "agreement"]
         events = [self._event(a, evidence) for a in acts if a.category == "event"]
         ties = self._ties(acts, evidence)
@@ -448,6 +448,8 @@ def _same_act(a: Act, b: Act) -> bool:
     oa, ob = ORDINAL.findall(a.name), ORDINAL.findall(b.name)
     if oa and ob and {o.lower() for o in oa} != {o.lower() for o in ob}:
         return False
+    if a.category == "event" and _first_edition(b) and b.date != a.date:
+        return False  # "the first C5+1 ministerial meeting took place in 2015": history
     if a.generic or b.generic:
         return True
     if a.category == "agreement":
@@ -462,6 +464,12 @@ def _same_act(a: Act, b: Act) -> bool:
     if not wa or not wb:
         return True
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def _first_edition(act: Act) -> bool:
+    """A later mention of the series' first edition with its own date ("the first C5+1
+    ministerial meeting took place in November 2015") recounts an earlier event."""
+    return act.date is not None and "first" in act.name.lower().split()
 
 
 def _described_again(a: Act, b: Act) -> bool:

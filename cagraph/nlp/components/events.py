@@ -136,6 +136,9 @@ OF_STOPS = frozenset(
         "as",
     ]
 )
+ORDINALS = frozenset(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+)
 QUOTES = frozenset({'"', "“", "”", "«", "»"})
 INTERNATIONAL_KINDS = frozenset({"international", "intergovernmental", "regional"})
 
@@ -187,6 +190,7 @@ class EventFinder(DataComponent):
             if kind in kinds_done and not named and not _coordinated(st.lowers, trig.start):
                 continue  # "talks … during the state visit": one meeting
             name_start = named[0] if named else _premod_start(st, trig.start, sent.start)
+            name_start = _ordinal_start(st, name_start, sent.start)
             # "Year of Uzbekistan in Kazakhstan": the trigger itself ends with "of"
             name_end = _of_end(st, trig.end - 1 if low.endswith(" of") else trig.end, sent.end)
             if low.endswith(" of"):
@@ -352,6 +356,17 @@ def _premod_start(st: DocState, start: int, sent_start: int) -> int:
             break
         k -= 1
     return k
+
+
+def _ordinal_start(st: DocState, start: int, sent_start: int) -> int:
+    """ "the first C5+1 ministerial meeting", "the sixth Consultative Meeting": the ordinal
+    that numbers an edition of a series is part of the event's name."""
+    for k in range(start - 1, max(sent_start, start - 4) - 1, -1):
+        if st.lowers[k] in ORDINALS:
+            return k
+        if st.lowers[k] in PREMOD_STOPS or (st.is_punct[k] and st.texts[k] not in ("+", "-", "–")):
+            break
+    return start
 
 
 def _of_end(st: DocState, end: int, sent_end: int) -> int:
