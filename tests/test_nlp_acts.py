@@ -286,3 +286,13 @@ def test_a_first_edition_named_before_its_restatement_stays_one_event(extract):
         "The Dushanbe Water Forum gathered ministers from Kyrgyzstan and Tajikistan."
     )
     assert [e.name for e in x.events] == ["first Dushanbe Water Forum"]
+
+
+def test_two_names_sharing_one_plural_forum_noun_are_two_events(extract):
+    x = extract("Last year Kyrgyzstan hosted the Silk Road Media and Bishkek Startup forums.")
+    assert sorted(e.name for e in x.events) == ["Bishkek Startup forums", "Silk Road Media"]
+
+
+def test_a_demonym_before_a_plural_forum_noun_is_no_second_event(extract):
+    x = extract("Last year Kyrgyzstan hosted the Kazakh and Uzbek Business forums.")
+    assert [e.name for e in x.events] == ["Uzbek Business forums"]

@@ -8,6 +8,8 @@ sides; a summit of an international organisation is marked multilateral.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -261,6 +263,20 @@ class EventFinder(DataComponent):
                     confidence=0.8 if named else 0.65,
                 )
             )
+            if named and low.endswith("s") and low[:-1] in lex.event_nouns:
+                other = _coordinated_name(st, named[0], sent.start)
+                if other is not None:
+                    # "the Digital Bridge and Digital Almaty forums": two events, one head noun
+                    st.acts.append(
+                        replace(
+                            st.acts[-1],
+                            name=st.span_text(doc, other[0], other[1]).strip(),
+                            start=other[0],
+                            end=other[1],
+                            parties=list(st.acts[-1].parties),
+                            countries=list(st.acts[-1].countries),
+                        )
+                    )
 
     def _refer_back(self, st: DocState, actors: Actors) -> bool:
         """Add this sentence's actors to the last event named before it, if there is one."""
@@ -367,6 +383,20 @@ def _ordinal_start(st: DocState, start: int, sent_start: int) -> int:
         if st.lowers[k] in PREMOD_STOPS or (st.is_punct[k] and st.texts[k] not in ("+", "-", "–")):
             break
     return start
+
+
+def _coordinated_name(st: DocState, start: int, sent_start: int) -> tuple[int, int] | None:
+    """The capitalised name before "and" that shares a plural head noun with the name at
+    ``start``: "Digital Bridge" in "the Digital Bridge and Digital Almaty forums"."""
+    conj = start - 1
+    if conj - 1 < sent_start or st.lowers[conj] != "and":
+        return None
+    k = conj
+    while k - 1 >= sent_start and st.texts[k - 1][:1].isupper() and conj - k < 6:
+        k -= 1
+    if conj - k < 2:
+        return None  # "Kazakh and Uzbek forums": one word is a qualifier, not a name
+    return (k, conj)
 
 
 def _of_end(st: DocState, end: int, sent_end: int) -> int:
