@@ -296,3 +296,38 @@ def test_two_names_sharing_one_plural_forum_noun_are_two_events(extract):
 def test_a_demonym_before_a_plural_forum_noun_is_no_second_event(extract):
     x = extract("Last year Kyrgyzstan hosted the Kazakh and Uzbek Business forums.")
     assert [e.name for e in x.events] == ["Uzbek Business forums"]
+
+
+def test_the_day_it_was_signed_is_not_part_of_the_agreements_name(extract):
+    x = extract(
+        "Mongolia and Kazakhstan signed a memorandum of understanding on cooperation in "
+        "geology on Thursday. A treaty on the border was signed on 3 March."
+    )
+    names = sorted(a.name for a in x.agreements)
+    assert "memorandum of understanding on cooperation in geology" in names
+    assert not any("Thursday" in n or "March" in n for n in names)
+
+
+def test_a_headline_verb_is_not_part_of_the_agreements_name(extract):
+    x = extract(
+        "Georgian and Uzbek colleges launch joint programme\n\n"
+        "Tbilisi State Medical College and Samarkand Medical College launched a joint "
+        "programme in nursing."
+    )
+    assert all("launch" not in a.name.lower() for a in x.agreements)
+
+
+def test_an_agreement_named_after_a_generic_mention_keeps_its_name_and_stands(extract):
+    x = extract(
+        "Armenian and Kazakh colleges launch joint programme\n\n"
+        "Yerevan, 4 June 2025 - Yerevan State Medical College and Astana Medical College "
+        "launched a joint programme in nursing. The agreement was concluded during a visit by "
+        "Armenian Foreign Minister Ararat Mirzoyan to Astana, where he held talks with his "
+        "Kazakh counterpart.\n\n"
+        "Earlier this year, the two countries also signed an agreement on the mutual "
+        "recognition of diplomas."
+    )
+    diplomas = [a for a in x.agreements if "diplomas" in a.name]
+    assert len(diplomas) == 1
+    assert diplomas[0].name.startswith("agreement on the mutual recognition of diplomas")
+    assert "diplomas" in diplomas[0].evidence.sentence

@@ -240,6 +240,11 @@ class Assembler:
             if target is None:
                 merged.append(act)
                 continue
+            if target.generic and not act.generic:
+                # "the agreement" came first; the named one takes its place (name, evidence)
+                act.confidence = min(1.0, max(target.confidence, act.confidence) + 0.05)
+                merged[next(i for i, m in enumerate(merged) if m is target)] = act
+                continue
             if target.kind == "Agreement" and act.kind != "Agreement":
                 target.kind, target.name = act.kind, act.name  # the specific word wins
             elif len(_content(act.name)) > len(_content(target.name)) and not act.generic:

@@ -72,6 +72,7 @@ VERBISH = frozenset(
         "will",
     ]
 )
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 COMPLEMENT_STARTS = frozenset(["on", "between", "for", "in", "of", "with", "to"])
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "said", "its", "their"})
 
@@ -164,7 +165,11 @@ class AgreementFinder(DataComponent):
                 enumerated or _ends_with_colon(sent, st) or _list_follows(sents, idx, st)
             ):
                 continue  # "ten documents were signed:" followed by the list itself
-            name_start = named[0] if named else _premodifier_start(st, trig.start, sent.start)
+            name_start = (
+                named[0]
+                if named
+                else _premodifier_start(st, trig.start, sent.start, lex.signing_words)
+            )
             actors = self._parties(doc, sent, trig, name_start, name_end, signing, finder)
             base = st.span_text(doc, name_start, trig.end)
             if len(items) >= 2:
@@ -428,13 +433,18 @@ def _capitalised_name(st: DocState, trig: Mention, sent_start: int) -> tuple[int
     return (k, trig.end)
 
 
-def _premodifier_start(st: DocState, start: int, sent_start: int) -> int:
+def _premodifier_start(
+    st: DocState, start: int, sent_start: int, signing: frozenset[str] = frozenset()
+) -> int:
+    """Where the words before a trigger that belong to its name start ("energy memorandum",
+    "joint programme"): not past a determiner, a preposition or a signing verb in any tense
+    ("universities launch joint programme")."""
     k = start
     while k - 1 >= sent_start:
         low = st.lowers[k - 1]
         if low in DETERMINERS or low in ("a", "an") or st.is_punct[k - 1] or st.like_num[k - 1]:
             break
-        if low in PREPOSITIONS or low in ("signed", "sign", "and", "with", "inked"):
+        if low in PREPOSITIONS or low in signing or low in ("signed", "sign", "and", "with"):
             break
         k -= 1
         if start - k >= 4:
@@ -446,11 +456,14 @@ def _complement_end(
     st: DocState, start: int, sent_end: int, stops: frozenset[str] = frozenset()
 ) -> int:
     texts, lowers = st.texts, st.lowers
+    day_dates = {a for a, _, iso in st.dates if len(iso) == 10}  # "on Tuesday", "on 4 June"
     k = start
     while k < sent_end and k - start < 30:
         text, low = texts[k], lowers[k]
         if text in (";", ".", ":", "(") or low in NAME_STOPS or low in stops:
             break
+        if low == "on" and k + 1 < sent_end and (k + 1 in day_dates or lowers[k + 1] in WEEKDAYS):
+            break  # "… in the energy sector on Tuesday": when it was signed, not its name
         if text == "," and not (k + 1 < sent_end and texts[k + 1][:1].isupper()):
             break
         if low == "and" and k + 1 < sent_end and lowers[k + 1] in ("a", "an", "the"):
