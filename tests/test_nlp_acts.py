@@ -331,3 +331,15 @@ def test_an_agreement_named_after_a_generic_mention_keeps_its_name_and_stands(ex
     assert len(diplomas) == 1
     assert diplomas[0].name.startswith("agreement on the mutual recognition of diplomas")
     assert "diplomas" in diplomas[0].evidence.sentence
+
+
+def test_a_headline_event_and_its_dated_report_are_one_event_with_the_date(extract):
+    x = extract(
+        "Turkmenistan and Korea hold first business summit\n\n"
+        "ASHGABAT, Turkmenistan, October 3, 2025 - Turkmenistan and the Republic of Korea held "
+        "the first Turkmen-Korean business summit in Ashgabat on Friday."
+    )
+    summits = [e for e in x.events if e.kind == "Summit"]
+    assert len(summits) == 1
+    assert "hold" not in summits[0].name.lower().split()
+    assert summits[0].date == "2025-10-03"

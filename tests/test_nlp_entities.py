@@ -270,3 +270,13 @@ def test_two_people_with_offices_joined_by_and_are_two_people(extract):
     assert {"Batyr Amanov", "Parviz Shahbazov", "Aliya Serikova", "Omar Faizi"} <= people
     assert any(r.of == "Azerbaijan" for r in _entity(x, "Person", "Parviz Shahbazov").roles)
     assert any(r.of == "Turkmenistan" for r in _entity(x, "Person", "Batyr Amanov").roles)
+
+
+def test_a_known_organisation_and_the_next_one_are_two_organisations(extract):
+    x = extract(
+        "Talks were held in the capital.\n\n"
+        "Representatives of the Asian Development Bank and the Kazakh Railway Institute met."
+    )
+    names = _names(x, "Organization")
+    assert "Kazakh Railway Institute" in names
+    assert not any(" and the " in n for n in names)

@@ -243,6 +243,7 @@ class Assembler:
             if target.generic and not act.generic:
                 # "the agreement" came first; the named one takes its place (name, evidence)
                 act.confidence = min(1.0, max(target.confidence, act.confidence) + 0.05)
+                act.date = act.date or target.date
                 merged[next(i for i, m in enumerate(merged) if m is target)] = act
                 continue
             if target.kind == "Agreement" and act.kind != "Agreement":
@@ -257,6 +258,7 @@ class Assembler:
             target.topics = target.topics or act.topics
             target.sides = target.sides or act.sides
             target.location = target.location or act.location
+            target.date = target.date or act.date  # the headline's mention has none
             target.confidence = min(1.0, max(target.confidence, act.confidence) + 0.05)
         return merged
 
@@ -453,7 +455,12 @@ def _same_act(a: Act, b: Act) -> bool:
     oa, ob = ORDINAL.findall(a.name), ORDINAL.findall(b.name)
     if oa and ob and {o.lower() for o in oa} != {o.lower() for o in ob}:
         return False
-    if a.category == "event" and _first_edition(b) and b.date != a.date:
+    if (
+        a.category == "event"
+        and _first_edition(b)
+        and b.date != a.date
+        and "first" not in a.name.lower().split()
+    ):
         return False  # "the first C5+1 ministerial meeting took place in 2015": history
     if a.generic or b.generic:
         return True

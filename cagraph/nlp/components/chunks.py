@@ -193,6 +193,7 @@ class Chunker:
                 continue
             m = st.at(j)
             if m is not None and m.label in NAME_LABELS and m.start == j:
+                has_head = has_head or m.label == ORG  # a known organisation names a body
                 j = m.end
                 last = j
                 continue

@@ -85,6 +85,11 @@ NEVER_NAME = frozenset(
         "in",
     ]
 )
+HOLDING_VERBS = frozenset(
+    ["hold", "holds", "held", "host", "hosts", "hosted", "open", "opens", "opened", "convene",
+     "convenes", "convened", "attend", "attends", "attended", "launch", "launches", "organize",
+     "organizes", "organise", "organises"]
+)  # fmt: skip
 PREMOD_STOPS = frozenset(
     [
         "the",
@@ -370,6 +375,8 @@ def _premod_start(st: DocState, start: int, sent_start: int) -> int:
         prev = st.texts[k - 1]
         if not prev.islower() or not prev[:1].isalpha() or st.lowers[k - 1] in PREMOD_STOPS:
             break
+        if st.lowers[k - 1] in HOLDING_VERBS:
+            break  # "Central Asia and Japan hold first summit": the verb is not the name
         k -= 1
     return k
 
