@@ -343,3 +343,14 @@ def test_a_headline_event_and_its_dated_report_are_one_event_with_the_date(extra
     assert len(summits) == 1
     assert "hold" not in summits[0].name.lower().split()
     assert summits[0].date == "2025-10-03"
+
+
+def test_a_launched_initiative_is_a_programme_and_a_welcomed_one_is_not(extract):
+    launched = extract("Mongolia and Kyrgyzstan launched a digital skills initiative for schools.")
+    assert [a.kind for a in launched.agreements] == ["Program"]
+    for sentence in (
+        "Mongolia and Kyrgyzstan welcomed the initiative of the Mongolian president.",
+        "Mongolia put forward an initiative to create a regional council with Kyrgyzstan.",
+        "The forum was held on the initiative of the Kyrgyz side.",
+    ):
+        assert extract(sentence).agreements == [], sentence
