@@ -280,3 +280,10 @@ def test_a_known_organisation_and_the_next_one_are_two_organisations(extract):
     names = _names(x, "Organization")
     assert "Kazakh Railway Institute" in names
     assert not any(" and the " in n for n in names)
+
+
+def test_a_known_leader_after_a_bare_title_gets_the_country_of_the_reference_data(extract):
+    x = extract("Talks were held.\n\nPresident Kassym-Jomart Tokayev chaired the meeting.")
+    tokayev = _entity(x, "Person", "Kassym-Jomart Tokayev")
+    assert tokayev.country == "KZ"
+    assert [(r.title, r.of) for r in tokayev.roles] == [("President", "Kazakhstan")]

@@ -210,6 +210,10 @@ class NameFinder(DataComponent):
         person = [x for x in range(k, p_end) if not st.is_punct[x]]
         if person and self._name_tokens(doc, k, p_end, reg):
             name = name_text(doc, k, p_end)
+            if obj_name is None and obj_iso is None:
+                # a leader the reference data knows: "President Kassym-Jomart Tokayev"
+                known = st.in_span(k, p_end, frozenset([PERSON]))
+                obj_iso = next((m.iso for m in known if m.iso), None)
             iso = obj_iso if obj_name is None or obj_iso else None
             role_of = obj_name or (self.res.country_name(obj_iso) if obj_iso else None)
             key = reg.person(name, k, p_end, title_text or None, role_of, obj_iso or iso, 0.9)
