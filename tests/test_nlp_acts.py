@@ -354,3 +354,22 @@ def test_a_launched_initiative_is_a_programme_and_a_welcomed_one_is_not(extract)
         "The forum was held on the initiative of the Kyrgyz side.",
     ):
         assert extract(sentence).agreements == [], sentence
+
+
+def test_a_numbered_list_after_documents_signed_gives_one_agreement_per_item(extract):
+    x = extract(
+        "Mongolia and Japan sign documents\n\n"
+        "Mongolian President Ukhnaagiin Khurelsukh and Japanese Prime Minister Fumio Kishida "
+        "held talks, after which the sides signed three documents.\n\n"
+        "Among them:\n"
+        "1. An agreement on mutual visa exemption for holders of official passports;\n"
+        "2. A memorandum of understanding on renewable energy;\n"
+        "3. A protocol on the export of cashmere from Mongolia to Japan.\n\n"
+        "The Mongolian Academy of Sciences and the Japan Society for the Promotion of Science "
+        "agreed to hold a joint seminar."
+    )
+    items = [a for a in x.agreements if a.kind in ("Agreement", "MOU")]
+    assert len(items) == 3
+    for a in items:
+        assert {"Mongolia", "Japan"} <= set(a.parties)
+        assert not any("Academy" in p or "Society" in p for p in a.parties)

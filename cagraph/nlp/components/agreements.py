@@ -88,8 +88,10 @@ class AgreementFinder(DataComponent):
         finder = ActorFinder(doc, st, self.res)
         sents = st.sents
         list_open = False
+        self._list_signers: Actors | None = None  # who signed the documents a list names
         recent = -10  # index of the last sentence that reported an agreement
         prev_semicolon = False
+        signed_before = False  # the sentence before signed documents it did not list
         ti = 0
         for idx, sent in enumerate(sents):
             if _is_blank(sent, st):
@@ -97,8 +99,9 @@ class AgreementFinder(DataComponent):
             item = _is_list_item(sent, st) or (list_open and prev_semicolon)
             last = _last_word(sent, st)
             prev_semicolon = last is not None and st.texts[last] == ";"
-            if not item:
+            if not item and list_open:
                 list_open = False
+                self._list_signers = None
             mine: list[Mention] = []
             while ti < len(triggers) and triggers[ti].start < sent.end:
                 if triggers[ti].start >= sent.start:
@@ -111,8 +114,12 @@ class AgreementFinder(DataComponent):
                 )
             if len(st.acts) > before:
                 recent = idx
-            if last is not None and st.texts[last] == ":" and self._signing_index(sent) is not None:
+            signed = self._signing_index(sent) is not None
+            if last is not None and st.texts[last] == ":" and (signed or signed_before):
+                # "The following documents were signed:", or "… signed twelve documents.
+                # Among them:"
                 list_open = True
+            signed_before = signed and bool(mine) and not item
         return doc
 
     # -- one sentence ---------------------------------------------------------------------------
@@ -164,13 +171,20 @@ class AgreementFinder(DataComponent):
             if count is not None and (
                 enumerated or _ends_with_colon(sent, st) or _list_follows(sents, idx, st)
             ):
-                continue  # "ten documents were signed:" followed by the list itself
+                # "ten documents were signed:" followed by the list itself, whose items
+                # were signed by the parties of this sentence
+                signers = self._parties(doc, sent, trig, trig.start, trig.end, signing, finder)
+                self._list_signers = signers if len(signers.names) >= 2 else None
+                continue
             name_start = (
                 named[0]
                 if named
                 else _premodifier_start(st, trig.start, sent.start, lex.signing_words)
             )
             actors = self._parties(doc, sent, trig, name_start, name_end, signing, finder)
+            listed = self._list_signers if in_list else None
+            if listed is not None and finder.between(sent.start, sent.end) is None:
+                actors = listed  # an item that names no signers of its own
             base = st.span_text(doc, name_start, trig.end)
             if len(items) >= 2:
                 for item_start, item_end in items:

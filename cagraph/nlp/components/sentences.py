@@ -37,7 +37,9 @@ def sentence_starts(texts: list[str], spaces: list[str]) -> list[bool]:
     after_end = False
     last_word = ""
     line_first = texts[0]
+    line_first_i = 0
     prev = texts[0]
+    prev_i = 0
     prev_space = prev.isspace()
     for i in range(1, n):
         text = texts[i]
@@ -54,18 +56,20 @@ def sentence_starts(texts: list[str], spaces: list[str]) -> list[bool]:
                 or text[:1].isdigit()
                 or line_first in OPENERS
             )
-            line_first = text
+            line_first, line_first_i = text, i
         elif after_end:
             first = text[:1]
             starts[i] = first.isupper() or first.isdigit() or text in OPENERS
         last_word = text
-        if text in ENDERS or (
+        if text == "." and prev_i == line_first_i and prev.isdigit() and len(prev) <= 2:
+            after_end = False  # "1." opening a line: a list number, not a sentence's end
+        elif text in ENDERS or (
             len(text) > 1 and text[-1] in ENDERS and text.count(".") == 1 and not text[0].isupper()
         ):
             after_end = True
         elif not (after_end and text in CLOSERS):
             after_end = False
-        prev, prev_space = text, False
+        prev, prev_i, prev_space = text, i, False
     return starts
 
 
