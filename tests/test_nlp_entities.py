@@ -287,3 +287,14 @@ def test_a_known_leader_after_a_bare_title_gets_the_country_of_the_reference_dat
     tokayev = _entity(x, "Person", "Kassym-Jomart Tokayev")
     assert tokayev.country == "KZ"
     assert [(r.title, r.of) for r in tokayev.roles] == [("President", "Kazakhstan")]
+
+
+def test_a_prose_sentence_full_of_names_is_not_read_as_a_title_case_headline(extract):
+    x = extract(
+        "Talks were held.\n\n"
+        "Taalaibek Ibraev, Minister of Energy of Kyrgyzstan, met Uzbek Deputy Minister "
+        "Jurabek Mirzamahmudov."
+    )
+    people = _names(x, "Person")
+    assert {"Taalaibek Ibraev", "Jurabek Mirzamahmudov"} <= people
+    assert _entity(x, "Person", "Jurabek Mirzamahmudov").country == "UZ"

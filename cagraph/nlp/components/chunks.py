@@ -387,7 +387,12 @@ def _starts_titled(st: DocState, k: int) -> bool:
 
 
 def _is_title_case(texts: list[str], start: int, end: int) -> bool:
-    """A Title Case Headline: every longer word capitalised, function words too."""
+    """A Title Case Headline: every longer word capitalised, function words too. A sentence
+    that ends with a full stop is prose, however many names it holds ("Taalaibek Ibraev,
+    Minister of Energy of Kyrgyzstan, met …")."""
+    last = next((t for t in reversed(texts[start:end]) if not t.isspace()), "")
+    if last == ".":
+        return False
     words = [t for t in texts[start:end] if t.isalpha()]
     if len(words) < 5 or any(t.islower() and len(t) > 3 for t in words):
         return False
