@@ -298,3 +298,16 @@ def test_a_prose_sentence_full_of_names_is_not_read_as_a_title_case_headline(ext
     people = _names(x, "Person")
     assert {"Taalaibek Ibraev", "Jurabek Mirzamahmudov"} <= people
     assert _entity(x, "Person", "Jurabek Mirzamahmudov").country == "UZ"
+
+
+def test_a_counterpart_holds_the_same_office_in_the_country_the_demonym_names(extract):
+    x = extract(
+        "Talks were held.\n\n"
+        "Kyrgyz Energy Minister Taalaibek Ibraev and his Uzbek counterpart Jurabek "
+        "Mirzamahmudov signed the agreement. The minister later met his Tajik counterpart "
+        "Daler Juma."
+    )
+    uzbek = _entity(x, "Person", "Jurabek Mirzamahmudov")
+    assert uzbek.country == "UZ"
+    assert [(r.title, r.of) for r in uzbek.roles] == [("Minister of Energy", "Uzbekistan")]
+    assert _entity(x, "Person", "Daler Juma").country == "TJ"

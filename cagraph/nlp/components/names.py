@@ -430,12 +430,31 @@ class NameFinder(DataComponent):
         )
         suffix = words[-1].lower().endswith(lex.person_suffixes) and len(words[-1]) > 4
         shaped = 2 <= len(words) <= 4 and all(w.istitle() or _is_hyphen_name(w) for w in words)
+        if shaped and before == "counterpart":
+            # "Kyrgyz Energy Minister A and his Uzbek counterpart B": B holds that office in
+            # the country the demonym names
+            iso = reg.possessor(s - 1)
+            title = _office_before(reg.st, sent_start, s)
+            of = self.res.country_name(iso) if iso and title else None
+            reg.person(text, s, e, title, of, iso, 0.75)
+            return
         if shaped and (cue or suffix or reg.apposition_follows(e)):
             # "Uzbek painter Akmal Nuridinov": the demonym before the occupation
             iso = reg.possessor(s) or (reg.possessor(s - 1) if before in lex.occupations else None)
             reg.person(text, s, e, None, None, iso, 0.75 if cue else 0.6)
             return
         reg.st.unknown_runs.append((s, e))
+
+
+def _office_before(st: DocState, sent_start: int, before: int) -> str | None:
+    """The office of the last person named in this sentence before token ``before``."""
+    for m in sorted(st.mentions, key=lambda m: m.start, reverse=True):
+        if m.label != PERSON or not sent_start <= m.start < before:
+            continue
+        info = st.persons.get(m.key)
+        if info is not None and info.roles:
+            return info.roles[-1][0]
+    return None
 
 
 GOV_VERBS = frozenset(
