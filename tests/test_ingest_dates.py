@@ -103,3 +103,28 @@ def test_metadata_date_wins_over_header_date() -> None:
 def test_bad_metadata_date_is_refused_naming_the_field() -> None:
     with pytest.raises(InputError, match="field 'published'"):
         article_from_text("a", BODY, published="yesterday")
+
+
+def test_wire_agency_credit_in_brackets_after_the_place_gives_the_date() -> None:
+    line = "Astana, (Wire Agency - Some News - 3rd Mar, 2024) The two ministers met in Astana."
+    article = article_from_text("a", f"Ministers meet\n\n{line}\n\n{BODY}")
+    assert article.published == "2024-03-03"
+    assert line in article.text  # the dateline stays in the prose
+
+
+def test_a_bracket_in_prose_without_a_date_is_no_dateline() -> None:
+    line = "Astana, (the capital) hosted the two ministers in March."
+    assert article_from_text("a", f"Ministers meet\n\n{line}\n\n{BODY}").published is None
+
+
+def test_time_stamp_then_date_on_its_own_line_gives_the_date() -> None:
+    article = article_from_text("a", f"Ministers meet\n09:15 / 2023-11-20\n\n{BODY}")
+    assert article.published == "2023-11-20"
+    assert article.text.endswith(BODY)
+    assert "09:15" not in article.text
+
+
+def test_a_language_menu_above_the_headline_does_not_push_the_date_out_of_the_header() -> None:
+    menu = "\n".join(["English", "Deutsch", "Français", "Español", "Русский"] * 4)
+    article = article_from_text("a", f"{menu}\nMinisters meet\n09:15 / 2023-11-20\n\n{BODY}")
+    assert article.published == "2023-11-20"

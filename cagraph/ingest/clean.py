@@ -119,7 +119,7 @@ class _Page:
     def read_header(self) -> str | None:
         """Find the date in the header lines; cut date tokens and date-only lines out."""
         best: HeaderDate | None = None
-        for i in range(self.first_body, min(len(self.texts), self.first_body + HEADER_LINES)):
+        for i in self._header_window():
             found = parse_header_line(self.texts[i])
             if found is None:
                 continue
@@ -134,6 +134,19 @@ class _Page:
             else:
                 self.reasons[i] = rules.DATE if found.published else rules.METADATA
         return best.published if best else None
+
+    def _header_window(self) -> list[int]:
+        """The first HEADER_LINES lines of the body, not counting one-word lines (a language
+        switcher or a menu of section names above the headline), which are still read."""
+        window: list[int] = []
+        counted = 0
+        for i in range(self.first_body, len(self.texts)):
+            if counted >= HEADER_LINES:
+                break
+            window.append(i)
+            if " " in self.texts[i].strip():
+                counted += 1
+        return window
 
     def classify_lines(self) -> None:
         texts, reasons = self.texts, self.reasons

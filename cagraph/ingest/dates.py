@@ -45,6 +45,13 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 _PLACE_DATELINE = re.compile(rf"^{_NAME}(?:,\s*{_NAME})?,\s+{_DATE}\s*(?:[-–—,:|(]|\.\s)")
 """'Bishkek, 4 June 2025 – …', 'ASTANA, Kazakhstan, June 4, 2025 — …': a place, a full date, the
 prose on the same line."""
+_AGENCY_DATELINE = re.compile(
+    rf"^{_NAME}(?:,\s*{_NAME})?,?\s+\((?=[^()]*[A-Za-z])[^()\d]{{1,80}}?[-–—,]\s*{_DATE}\s*\)\s*\S"
+)
+"""'Bishkek, (APP - UrduPoint - 17th Apr, 2025) A memorandum …': a place, then a wire agency's
+credit in brackets that ends with the full date, the prose on the same line."""
+_TIME_THEN_DATE = re.compile(rf"^\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*[/|,·•-]?\s*{_DATE}\s*$")
+"""'10:34 / 2022-12-01': a time stamp before the date, alone on its line."""
 _TIME_ONLY = re.compile(rf"^{_TIME}\s*$")
 _DATELINE_MAX_WORDS = 12
 
@@ -73,9 +80,12 @@ def parse_header_line(line: str) -> HeaderDate | None:
         return HeaderDate(_iso(m), None, False, EXPLICIT)
     if first in "rasuml" and _OTHER_LABEL.match(line):
         return HeaderDate(None, None, False, EXPLICIT)
+    if line[0].isdigit() and (m := _TIME_THEN_DATE.match(line)):
+        iso = _iso(m)
+        return HeaderDate(iso, None, False, BARE) if iso else None
     m = _LEADING.match(line)
     if m is None:
-        dateline = _PLACE_DATELINE.match(line)
+        dateline = _PLACE_DATELINE.match(line) or _AGENCY_DATELINE.match(line)
         iso = _iso(dateline) if dateline else None
         return HeaderDate(iso, None, True, BARE) if iso else None
     iso = _iso(m)
