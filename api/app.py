@@ -65,6 +65,8 @@ def create_app(settings: Settings | None = None, *, in_memory: bool = False) -> 
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # /docs is served from local files by api.explorer.pages
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.in_memory = in_memory

@@ -9,13 +9,23 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = Path(__file__).resolve().parent / "bundled"
+"""data/ and ontology/ as package data of an installed wheel (symlinks in a checkout)."""
+
+
+def _shipped(name: str) -> Path:
+    """The repository's folder in a checkout, else the copy installed with the package."""
+    checkout = REPO_ROOT / name
+    if (REPO_ROOT / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    return BUNDLED / name
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CAGRAPH_", extra="ignore")
 
-    data_dir: Path = Field(default=REPO_ROOT / "data", description="reference data folder")
-    ontology_dir: Path = Field(default=REPO_ROOT / "ontology")
+    data_dir: Path = Field(default=_shipped("data"), description="reference data folder")
+    ontology_dir: Path = Field(default=_shipped("ontology"), description="ontology folder")
     store: str = Field(default="var/store", description="store folder or SPARQL endpoint URL")
     model: str | None = Field(default=None, description="optional trained spaCy pipeline name")
     max_file_bytes: int = Field(default=20_000_000, gt=0, description="larger inputs are refused")

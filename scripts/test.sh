@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Set up, lint, type-check, run the tests and score the extractor against the shared corpus.
+# Set up with the test tools (scripts/setup.sh --dev: the dev extra, Debian's chromium and
+# chromium-driver, curl), lint, type-check, run the tests and score the extractor against the
+# shared corpus (../shared/corpus). Arguments go to pytest: bash scripts/test.sh -k csv -x
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --dev
 echo "== ruff"
 .venv/bin/ruff check cagraph api tests bench
 .venv/bin/ruff format --check cagraph api tests bench

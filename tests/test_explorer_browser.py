@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from test_api_support import LiveServer, settings_for
+from test_browser_support import body_state, chromium, errors, resources, wait_for
 from test_graph_support import REPO, corpus_folder
 
 from cagraph.graph.export import export_graph
@@ -26,10 +27,6 @@ from cagraph.nlp import Extractor
 from cagraph.store import open_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-WAIT_S = 30
 
 
 @pytest.fixture(scope="module")
@@ -57,65 +54,8 @@ def server(folder: Path) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not (Path(CHROMIUM).is_file() and Path(CHROMEDRIVER).is_file()):
-        pytest.fail(
-            "chromium and chromium-driver are not installed: apt-get install chromium "
-            "chromium-driver (.ci/run does), or deselect these tests with -m 'not browser'"
-        )
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="cagraph-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={profile}",
-        "--window-size=1400,900",
-        # offline: only the test server's loopback address resolves
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-    ):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(WAIT_S)
-    try:
+    with chromium() as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
-
-
-def wait_for(driver: Any, condition: Any, what: str) -> Any:
-    from selenium.common.exceptions import TimeoutException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    try:
-        return WebDriverWait(driver, WAIT_S).until(condition)
-    except TimeoutException:
-        logs = [e["message"] for e in driver.get_log("browser")]
-        raise AssertionError(f"timed out waiting for {what}; browser log: {logs}") from None
-
-
-def body_state(driver: Any) -> str:
-    return str(driver.execute_script("return document.body.dataset.state"))
-
-
-def resources(driver: Any) -> list[str]:
-    return list(
-        driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
-    )
-
-
-def errors(driver: Any) -> list[str]:
-    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The explorer's pages and files: ``/`` (the ties network), ``/explorer/sparql`` (YASGUI),
-``/explorer/static/…`` (the page's own JS and CSS) and ``/explorer/vendor/…`` (cytoscape and
-yasgui from ``api/explorer/node_modules``, installed by ``scripts/setup.sh``).
+``/explorer/static/…`` (the pages' own JS and CSS) and ``/explorer/vendor/…`` (the npm libraries
+of :mod:`api.explorer.assets`, package data in ``api/explorer/vendor``).
 
 Only the files named here are served, so no request path can reach anything else on disk.
 Nothing is fetched from the internet at run time.
@@ -11,26 +11,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 
+from api.explorer.assets import VENDOR, VENDOR_FILES
 from api.problems import problem_responses
 from cagraph.errors import ConfigError, NotFoundError
 from cagraph.graph.rdfexport import EXPORT_PREFIXES
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
-NODE_MODULES = HERE / "node_modules"
 
 PAGES = {"explorer": "index.html", "sparql": "sparql.html"}
 STATIC_FILES = {
     "explorer.js": "text/javascript",
     "explorer.css": "text/css",
     "sparql.js": "text/javascript",
-}
-VENDOR_FILES = {
-    "cytoscape.min.js": ("cytoscape/dist/cytoscape.min.js", "text/javascript"),
-    "yasgui.min.js": ("@triply/yasgui/build/yasgui.min.js", "text/javascript"),
-    "yasgui.min.css": ("@triply/yasgui/build/yasgui.min.css", "text/css"),
 }
 NO_STORE = {"Cache-Control": "no-cache"}
 
@@ -53,6 +49,20 @@ def sparql_page() -> FileResponse:
     return _page("sparql")
 
 
+@router.get("/docs", include_in_schema=False)
+def api_docs() -> HTMLResponse:
+    """Swagger UI over /openapi.json, from the wheel's own copy of swagger-ui-dist."""
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="cagraph API",
+        swagger_js_url="/explorer/vendor/swagger-ui-bundle.js",
+        swagger_css_url="/explorer/vendor/swagger-ui.css",
+        swagger_favicon_url="/explorer/vendor/swagger-favicon.png",
+        # no badge from the online validator: nothing leaves the machine
+        swagger_ui_parameters={"validatorUrl": None, "tryItOutEnabled": True},
+    )
+
+
 @router.get("/explorer/prefixes.json", include_in_schema=False)
 def prefixes() -> dict[str, str]:
     """The prefixes the editor completes (prefix.cc's format), from cagraph's vocabularies."""
@@ -71,11 +81,11 @@ def vendor_file(name: str) -> FileResponse:
     if name not in VENDOR_FILES:
         raise NotFoundError(f"no explorer library {name!r}", source="path")
     relative, media_type = VENDOR_FILES[name]
-    path = NODE_MODULES / relative
+    path = VENDOR / name
     if not path.is_file():
         raise ConfigError(
-            f"the explorer's library {relative} is not installed",
-            source=str(NODE_MODULES),
-            hint="run `bash scripts/setup.sh` (npm ci in api/explorer)",
+            f"the explorer's library {name} (npm: {relative}) is not installed",
+            source=str(VENDOR),
+            hint="run `bash scripts/setup.sh` (npm ci in api/explorer, then the copy into vendor/)",
         )
     return FileResponse(path, media_type=media_type, headers={"Cache-Control": "max-age=3600"})
