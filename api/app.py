@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api import listing_csv
 from api.lifespan import lifespan
 from api.middleware import BodyLimitMiddleware, ServerTimingMiddleware
 from api.problems import Problem, install_problem_handlers
@@ -25,6 +26,8 @@ DESCRIPTION = """Regional cooperation in Central Asia as a knowledge graph.
 - `/sparql`: the SPARQL 1.1 Protocol over the whole graph (one named graph per article; the
   default graph is their union).
 - REST resources in JSON: countries, bilateral ties, agreements, events, entities, articles.
+  Every listing also comes as CSV (`?format=csv` or `Accept: text/csv`): one row per item, one
+  named column per field, lists joined by ` | `; the next page in the `Link` header.
 
 Every error is an RFC 9457 `application/problem+json` document. Writes (`POST /articles`,
 `DELETE /articles/{id}`, SPARQL updates) need the bearer token the service was started with.
@@ -74,6 +77,8 @@ def create_app(settings: Settings | None = None, *, in_memory: bool = False) -> 
     for module in (sparql, countries, ties, agreements, events, entities, articles, health):
         app.include_router(module.router)
     app.include_router(export_router)  # /export/{graph}.{ext} and the explorer (/, /explorer/…)
+    # ?format=csv on every listing; after every router is included
+    app.state.csv_listings = listing_csv.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(
         CORSMiddleware,

@@ -109,6 +109,11 @@ class ArticleWriter:
         self.report.article_triples += len(graph.quads)
         self.report.updated.append(x.id)
 
+    @property
+    def held(self) -> int:
+        """New articles extracted and waiting to be written with their batch."""
+        return len(self._held)
+
     def flush(self) -> None:
         """Write the new articles held, in one transaction."""
         if not self._held:
@@ -204,7 +209,10 @@ def build_graph(
                     writer.write(x)
                     bar.update(1)
                     bar.set_postfix(
-                        added=len(report.added), updated=len(report.updated), refresh=False
+                        added=len(report.added) + writer.held,
+                        updated=len(report.updated),
+                        unchanged=planner.unchanged,
+                        refresh=False,
                     )
         report.unchanged = planner.unchanged
         if prune:

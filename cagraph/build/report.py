@@ -107,7 +107,10 @@ class BuildReport:
         if self.bulk:
             lines.append("Note: first build into an empty store: bulk-loaded, then moved in.")
         lines.extend(f"Note: {note}" for note in self.notes)
-        lines.append(f"Store: {self.store} (built with {self.version})")
+        if self.read or self.removed:
+            lines.append(f"Store: {self.store} (built with {self.version})")
+        else:
+            lines.append(f"Store: {self.store} not written (no article was read)")
         return "\n".join(lines)
 
 

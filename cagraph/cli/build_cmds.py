@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from cagraph.cli.options import ModelOption, QuietOption, StoreOption, WorkersOption
 from cagraph.errors import StoreError
 
-STORE_HELP = (
-    "Store folder or SPARQL 1.1 server URL (http://…) \\[default: CAGRAPH_STORE, var/store]"
-)
 HELP = "\n\n".join(
     (
         "Build the knowledge graph of articles into a store, incrementally.",
@@ -26,10 +25,13 @@ HELP = "\n\n".join(
         "build killed before then leaves the store empty (the next build starts over). "
         "--no-bulk writes article batches into the store itself instead, each kept as soon as "
         "it is written.",
+        "Inputs: .txt, .html/.htm and .pdf files (the file name is the article's id) and .jsonl "
+        "files of one article per line (id, text, url, title, published; news crawlers' field "
+        "names such as maintext and date_publish are read too; see the README).",
         "A progress bar runs on stderr; a summary of what was read, skipped (with reasons), "
         "added, updated, removed and written ends the run. Exit code 0; 1 if no article could "
-        "be read; 2 on an error (each article is stored whole or not at all: run again to "
-        "carry on).",
+        "be read (a store that did not exist is then not created); 2 on an error (each article "
+        "is stored whole or not at all: run again to carry on).",
         "Example: cagraph build data/samples --store var/store",
     )
 )
@@ -39,28 +41,22 @@ def build(
     paths: Annotated[
         list[Path],
         typer.Argument(
+            metavar="PATH",
             help="Article files (.txt .html .htm .pdf .jsonl) or folders (read recursively).",
             show_default=False,
         ),
     ],
-    store: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
+    store: StoreOption = None,
     prune: Annotated[
         bool,
-        typer.Option("--prune", help="Remove the stored articles that the inputs no longer hold."),
+        typer.Option(
+            "--prune",
+            help="Remove the stored articles whose inputs were read and no longer hold them "
+            "(nothing is removed for an input that could not be read).",
+        ),
     ] = False,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers", "-w", min=1, help="Extraction processes \\[default: CAGRAPH_WORKERS, 1]."
-        ),
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model",
-            help="A trained spaCy pipeline whose entities add evidence \\[default: CAGRAPH_MODEL].",
-        ),
-    ] = None,
+    workers: WorkersOption = None,
+    model: ModelOption = None,
     bulk: Annotated[
         bool,
         typer.Option(
@@ -68,7 +64,7 @@ def build(
             help="Bulk-load a first build into an empty store folder (see above).",
         ),
     ] = True,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: QuietOption = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the build report as JSON instead of text.")
     ] = False,
@@ -82,23 +78,54 @@ def build(
     if model is not None:
         settings = settings.model_copy(update={"model": model})
     spec = store or settings.store
+    new_folders = _missing_folders(spec)
     _make_parent(spec)
-    with open_store(spec, create=True) as target:
-        report = build_graph(
-            paths,
-            target,
-            prune=prune,
-            workers=workers or settings.workers,
-            progress=not quiet,
-            settings=settings,
-            bulk=bulk,
-        )
+    try:
+        with open_store(spec, create=True) as target:
+            report = build_graph(
+                paths,
+                target,
+                prune=prune,
+                workers=workers or settings.workers,
+                progress=not quiet,
+                settings=settings,
+                bulk=bulk,
+            )
+    except BaseException:
+        for folder in new_folders:  # the parents made for a store that could not be opened
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty: articles written before an error are kept
+        raise
+    if not report.read and not report.removed and new_folders:
+        _remove_unused(new_folders)
+        report.notes.append(f"no store was created at {spec}: nothing was read")
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=1, ensure_ascii=False))
     else:
         typer.echo(report.summary())
     if not report.read:
         raise typer.Exit(1)
+
+
+def _missing_folders(spec: str) -> list[Path]:
+    """The folders an embedded store at ``spec`` would create, innermost first."""
+    if "://" in spec or spec == ":memory:":
+        return []
+    missing = []
+    folder = Path(spec).expanduser().absolute()
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_unused(folders: list[Path]) -> None:
+    """Remove the folders this build created, when no article was written into them: the store
+    (empty: it holds only the files the store engine creates) and the parents made for it."""
+    import shutil
+
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _make_parent(spec: str) -> None:

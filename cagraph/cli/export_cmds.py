@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from cagraph.cli.options import StoreOption
 from cagraph.errors import InputError
 from cagraph.graph.export import ExportResult, export_graph
 from cagraph.graph.filters import ExportFilter
@@ -18,7 +19,6 @@ from cagraph.graph.validate import DEFAULT_CONFORMANCE_DIR, check_json_graph, va
 from cagraph.settings import get_settings
 from cagraph.store import open_store
 
-STORE_HELP = "Store folder or SPARQL server URL \\[default: CAGRAPH_STORE, var/store]"
 FORMAT_LIST = ", ".join(f"{f.ext} ({f.title})" for f in FORMATS)
 HELP = "\n\n".join(
     (
@@ -64,30 +64,47 @@ def _check(path: Path, fmt: ExportFormat, schemas: Path) -> None:
 
 
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write, or - for stdout.")],
-    graph: Annotated[str, typer.Option("--graph", "-g", help="ties or full.")] = "ties",
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="File to write, or - for stdout."),
+    ],
+    graph: Annotated[
+        str, typer.Option("--graph", "-g", metavar="GRAPH", help="ties or full.")
+    ] = "ties",
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="Format \\[default: from the file name]."),
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="Format [default: from the file name]."
+        ),
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="First date kept.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last date kept.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="First date kept.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="Last date kept.")
+    ] = None,
     kind: Annotated[
-        list[str] | None, typer.Option("--kind", help="Kinds of act kept (repeat or a,b).")
+        list[str] | None,
+        typer.Option("--kind", metavar="KIND", help="Kinds of act kept (repeat or a,b)."),
     ] = None,
     topic: Annotated[
-        list[str] | None, typer.Option("--topic", help="Topics kept (energy, water…).")
+        list[str] | None,
+        typer.Option("--topic", metavar="TOPIC", help="Topics kept (energy, water…)."),
     ] = None,
     countries: Annotated[
-        str | None, typer.Option("--countries", help="ISO codes, e.g. KZ,UZ,TJ.")
+        str | None,
+        typer.Option("--countries", metavar="CODES", help="ISO codes, e.g. KZ,UZ,TJ."),
     ] = None,
-    store: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
+    store: StoreOption = None,
     check: Annotated[
         bool,
         typer.Option("--check", help="Validate the file written (GEXF/GraphML schemas, JSON)."),
     ] = False,
     schemas: Annotated[
-        Path, typer.Option("--schemas", help="Folder with gexf-xsd/ and graphml-xsd/.")
+        Path,
+        typer.Option(
+            "--schemas", metavar="DIR", help="Folder with gexf-xsd/ and graphml-xsd/ (--check)."
+        ),
     ] = DEFAULT_CONFORMANCE_DIR,
 ) -> None:
     to_stdout = str(output) == "-"

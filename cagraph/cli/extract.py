@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from cagraph.cli.options import ModelOption, QuietOption, WorkersOption
 from cagraph.errors import InputError
 
 
@@ -19,31 +20,37 @@ def register(app: typer.Typer) -> None:
 
 def extract(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files (.txt .html .pdf .jsonl) or folders.")
+        list[Path],
+        typer.Argument(
+            metavar="PATH", help="Article files (.txt .html .htm .pdf .jsonl) or folders."
+        ),
     ],
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Folder for <article-id>.json files.")
+        Path | None,
+        typer.Option("--out", "-o", metavar="DIR", help="Folder for <article-id>.json files."),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="'json' (files in --out) or 'jsonl' (to stdout).")
+        str,
+        typer.Option(
+            "--format", metavar="FORMAT", help="'json' (files in --out) or 'jsonl' (to stdout)."
+        ),
     ] = "json",
-    model: Annotated[
-        str | None,
-        typer.Option(help="A trained spaCy pipeline to use as extra evidence (optional)."),
-    ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    model: ModelOption = None,
+    workers: WorkersOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Extract people, institutions, countries, agreements, events and ties from articles.
 
     Writes one <article-id>.json per article into --out (the gold annotation format plus
     evidence and confidence), or streams JSON lines to stdout with --format jsonl. Bad files are
-    reported and skipped; a summary of what was read ends the run.
+    reported and skipped; a summary of what was read ends the run. Exit code 0; 1 when no
+    article could be read; 2 on an error.
     """
     from tqdm import tqdm
 
     from cagraph.ingest import IngestReport, iter_articles
     from cagraph.nlp import load_extractor
+    from cagraph.settings import get_settings
 
     if fmt not in ("json", "jsonl"):
         raise InputError(f"unknown --format {fmt!r}", hint="use json or jsonl")
@@ -54,6 +61,9 @@ def extract(
     for p in paths:
         if not p.exists():
             raise InputError("no such file or folder", source=str(p))
+    settings = get_settings()
+    model = model or settings.model
+    workers = workers or settings.workers
     report = IngestReport()
     extractor = load_extractor(model=model)
     articles = iter_articles(paths, report=report)
@@ -73,6 +83,8 @@ def extract(
     bar.close()
     typer.echo(report.summary(), err=True)
     typer.echo(f"extracted {done} article(s)", err=True)
+    if done == 0:
+        raise typer.Exit(1)  # nothing was read: not a success
 
 
 def schema() -> None:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import rdflib
 import typer
 
+from cagraph.cli.options import RowCapOption, StoreOption, TimeoutOption
 from cagraph.errors import ConfigError, InputError
 from cagraph.settings import get_settings
 from cagraph.store import META_GRAPH, QueryResult, Store, open_store
 from cagraph.store.results import term_label
 
-STORE_HELP = "Store folder, SPARQL server URL (http://…) or :memory: [default: CAGRAPH_STORE]"
 TABLE_WIDTH = 60
 
 
@@ -41,12 +42,24 @@ def render_table(result: QueryResult) -> str:
 
 
 def load(
-    files: list[Path] = typer.Argument(..., help="RDF files: .ttl .nt .trig .nq .rdf .jsonld"),
-    graph: str | None = typer.Option(None, "--graph", "-g", help="Named graph for the triples"),
-    fmt: str | None = typer.Option(None, "--format", help="RDF format if not the extension's"),
-    store: str | None = typer.Option(None, "--store", help=STORE_HELP),
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE", help="RDF files: .ttl .nt .trig .nq .rdf .jsonld"),
+    ],
+    graph: Annotated[
+        str | None,
+        typer.Option("--graph", "-g", metavar="IRI", help="Named graph for the files' triples."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", metavar="FORMAT", help="RDF format, if not the extension's."),
+    ] = None,
+    store: StoreOption = None,
 ) -> None:
-    """Add RDF files to the store: each file all or nothing."""
+    """Add RDF files to the store, each file all or nothing."""
+    for path in files:  # before the store is opened (and perhaps created)
+        if not path.is_file():
+            raise InputError("no such file", source=str(path), hint="give RDF files to load")
     with _open(store, read_only=False, create=True) as target:
         for path in files:
             n = target.load(path, fmt=fmt, graph=graph)
@@ -54,16 +67,31 @@ def load(
 
 
 def query(
-    sparql: str | None = typer.Argument(None, help="The SPARQL query (or use --file)"),
-    file: Path | None = typer.Option(None, "--file", "-f", help="Read the query from a file"),
-    fmt: str = typer.Option(
-        "table", "--format", help="table, csv, tsv, json, xml; graphs: turtle, ntriples, jsonld…"
-    ),
-    timeout: float | None = typer.Option(None, "--timeout", help="Seconds [QUERY_TIMEOUT_S]"),
-    row_cap: int | None = typer.Option(None, "--row-cap", help="Max rows [CAGRAPH_QUERY_ROW_CAP]"),
-    store: str | None = typer.Option(None, "--store", help=STORE_HELP),
+    sparql: Annotated[
+        str | None,
+        typer.Argument(metavar="[QUERY]", help="The SPARQL query (or give --file)."),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", "-f", metavar="FILE", help="Read the query from a file (.rq)."),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="table, csv, tsv, json or xml; for CONSTRUCT and DESCRIBE turtle, ntriples, "
+            "jsonld… (table prints Turtle).",
+        ),
+    ] = "table",
+    timeout: TimeoutOption = None,
+    row_cap: RowCapOption = None,
+    store: StoreOption = None,
 ) -> None:
-    """Run a SPARQL query (default graph = union of all graphs)."""
+    """Run a SPARQL query on the store (the default graph is the union of all graphs).
+
+    Example: cagraph query 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' --store var/store
+    """
     if (sparql is None) == (file is None):
         raise InputError("give the query either as an argument or with --file", source="query")
     if file is not None:
@@ -84,8 +112,8 @@ def query(
 
 
 def stats(
-    as_json: bool = typer.Option(False, "--json", help="Print JSON"),
-    store: str | None = typer.Option(None, "--store", help=STORE_HELP),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    store: StoreOption = None,
 ) -> None:
     """Triples, graphs, articles and instances per class."""
     with _open(store, read_only=True) as source:
@@ -111,12 +139,22 @@ def _data_graph(source: Store, graph: str | None) -> rdflib.Graph:
 
 
 def validate(
-    shapes: Path | None = typer.Option(
-        None, "--shapes", help="SHACL shapes file [default: <ontology_dir>/shapes.ttl]"
-    ),
-    graph: str | None = typer.Option(None, "--graph", "-g", help="Validate this graph only"),
-    inference: str = typer.Option("none", "--inference", help="none, rdfs or owlrl"),
-    store: str | None = typer.Option(None, "--store", help=STORE_HELP),
+    shapes: Annotated[
+        Path | None,
+        typer.Option(
+            "--shapes",
+            metavar="FILE",
+            help="SHACL shapes [default: shapes.ttl in $CAGRAPH_ONTOLOGY_DIR, else ontology/]",
+        ),
+    ] = None,
+    graph: Annotated[
+        str | None,
+        typer.Option("--graph", "-g", metavar="IRI", help="Validate this named graph only."),
+    ] = None,
+    inference: Annotated[
+        str, typer.Option("--inference", metavar="KIND", help="none, rdfs or owlrl.")
+    ] = "none",
+    store: StoreOption = None,
 ) -> None:
     """Check the store's data against SHACL shapes; exit code 1 when it does not conform."""
     shapes_path = shapes or get_settings().ontology_dir / "shapes.ttl"
@@ -144,8 +182,11 @@ def validate(
 
 
 def remove(
-    article_id: str = typer.Argument(..., help="Article id, as in `cagraph stats`"),
-    store: str | None = typer.Option(None, "--store", help=STORE_HELP),
+    article_id: Annotated[
+        str,
+        typer.Argument(metavar="ARTICLE_ID", help="The article's id (GET /articles lists them)."),
+    ],
+    store: StoreOption = None,
 ) -> None:
     """Remove an article's graph and its bookkeeping together."""
     with _open(store, read_only=False) as target:
