@@ -126,6 +126,13 @@ def data_columns(rows: Iterable[Mapping[str, str]], first: Sequence[str] = ()) -
     return list(seen)
 
 
+def csv_writer(out: Any, columns: Sequence[str]) -> csv.DictWriter[str]:
+    """A CSV writer on ``out`` whose header row is already written."""
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    return writer
+
+
 def write_csv(rows: Sequence[Mapping[str, str]], columns: Sequence[str]) -> str:
     """RFC 4180 CSV with a header row (``\\r\\n`` line ends, fields quoted when needed)."""
     out = io.StringIO()
@@ -133,3 +140,90 @@ def write_csv(rows: Sequence[Mapping[str, str]], columns: Sequence[str]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+# -- the extractor's output (``cagraph extract --format csv``) -----------------------------------
+
+EXTRACTION_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "article_title",
+    "article_published",
+    "article_url",
+    "item",
+    "kind",
+    "name",
+    "date",
+    "countries",
+    "parties",
+    "participants",
+    "signatories",
+    "location",
+    "topics",
+    "documents",
+    "aliases",
+    "iso",
+    "qid",
+    "country",
+    "roles",
+    "confidence",
+    "sentence",
+    "start",
+    "end",
+    "component",
+)
+"""One row per entity, agreement, event and tie of an article; the first evidence's sentence."""
+
+
+def _first_evidence(evidence: Any) -> Mapping[str, Any]:
+    if isinstance(evidence, list):
+        return evidence[0] if evidence else {}
+    return evidence if isinstance(evidence, Mapping) else {}
+
+
+def _role(role: Mapping[str, Any]) -> str:
+    title = str(role.get("title") or "")
+    of = role.get("of")
+    return f"{title} of {of}" if of else title
+
+
+def extraction_rows(article: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The rows of one article's extraction (the ``cagraph extract`` JSON shape)."""
+    about = {
+        "article_id": _scalar(article.get("id")),
+        "article_title": _scalar(article.get("title")),
+        "article_published": _scalar(article.get("published")),
+        "article_url": _scalar(article.get("url")),
+    }
+    items: list[tuple[str, Mapping[str, Any]]] = []
+    items += [("entity", e) for e in article.get("entities", [])]
+    items += [("agreement", a) for a in article.get("agreements", [])]
+    items += [("event", e) for e in article.get("events", [])]
+    items += [("tie", t) for t in article.get("tie_evidence", [])]
+    rows = []
+    for item, record in items:
+        evidence = _first_evidence(record.get("evidence"))
+        row = dict.fromkeys(EXTRACTION_COLUMNS, "")
+        row.update(about)
+        row["item"] = item
+        if item == "entity":
+            row["kind"] = _scalar(record.get("type"))
+            row["roles"] = SEPARATOR.join(_role(r) for r in record.get("roles", []))
+        elif item == "tie":
+            row["kind"] = _scalar(record.get("basis"))
+            row["name"] = f"{record.get('a')}–{record.get('b')}"
+            row["countries"] = _scalar([record.get("a"), record.get("b")])
+        else:
+            row["kind"] = _scalar(record.get("kind"))
+            row["documents"] = _scalar(record.get("count"))
+        for key in ("name", "date", "countries", "parties", "participants", "signatories"):
+            if key in record and not row[key]:
+                row[key] = _scalar(record[key])
+        for key in ("location", "topics", "aliases", "iso", "qid", "country"):
+            if key in record:
+                row[key] = _scalar(record[key])
+        confidence = record.get("confidence")
+        row["confidence"] = f"{confidence:.3f}" if isinstance(confidence, float) else ""
+        for key in ("sentence", "start", "end", "component"):
+            row[key] = _scalar(evidence.get(key))
+        rows.append(row)
+    return rows

@@ -24,7 +24,6 @@ from typer.testing import CliRunner
 
 from cagraph.build import BuildReport, build_graph
 from cagraph.cli.main import app
-from cagraph.errors import CagraphError
 from cagraph.nlp import Extractor
 from cagraph.records import Article, ArticleExtraction, Tie
 from cagraph.settings import Settings, get_settings
@@ -190,15 +189,18 @@ def test_new_articles_go_in_together_and_a_changed_one_in_a_transaction_of_its_o
     assert lines(store) == fresh_lines(tmp_path / "fresh", folder, extractor)
 
 
-def test_extractor_failure_keeps_the_new_articles_extracted_before_it(
+def test_an_extractor_failure_is_that_articles_alone_and_the_build_goes_on(
     tmp_path: Path, folder: Path, store: Store, extractor: Extractor
 ) -> None:
-    with pytest.raises(CagraphError, match="failed on article kz_uz_forum") as caught:
-        build(folder, store, FailingExtractor(extractor, broken="kz_uz_forum"))
-    assert "the 2 articles written before it are kept" in str(caught.value.hint)
-    assert sorted(store.article_hashes()) == ["kg_tj_water", "kz_uz_energy"]
+    failing = FailingExtractor(extractor, broken="kz_uz_energy")
+    first = build(folder, store, failing)
+    assert first.added == ["kg_tj_water", "kz_uz_forum"]
+    (failed,) = first.failed
+    assert failed.path.endswith("kz_uz_energy.txt")
+    assert failed.reason == "the extractor failed: RuntimeError: the extractor broke"
+    assert sorted(store.article_hashes()) == ["kg_tj_water", "kz_uz_forum"]
     report = build(folder, store, extractor)
-    assert (report.added, report.unchanged) == (["kz_uz_forum"], 2)
+    assert (report.added, report.unchanged) == (["kz_uz_energy"], 2)
     assert lines(store) == fresh_lines(tmp_path / "fresh", folder, extractor)
 
 

@@ -13,10 +13,10 @@ build carries on from there and repairs the derived graphs.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
-from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from tqdm import tqdm
 
 from cagraph.build.derived import refresh_derived
 from cagraph.build.fingerprint import build_version
+from cagraph.build.isolate import extract_each, failure_reason
 from cagraph.build.plan import Planner
 from cagraph.build.report import BuildReport
 from cagraph.errors import CagraphError, InputError, StoreError
@@ -143,13 +144,6 @@ class ArticleWriter:
         )
 
 
-def _tracked(articles: Iterable[Article], order: deque[str]) -> Iterator[Article]:
-    """The articles, noting each id as it goes to the extractor (to name one that fails)."""
-    for article in articles:
-        order.append(article.id)
-        yield article
-
-
 def build_graph(
     paths: PathsArg,
     store: Store,
@@ -191,29 +185,34 @@ def build_graph(
             with staged_first_build(store, enabled=bulk) as target:
                 report.bulk = target is not store
                 writer = ArticleWriter(target, report, planner, Resolver(load_reference(data_dir)))
-                order: deque[str] = deque()
-                results = active.extract_many(_tracked(chain([first], pending), order), workers)
-                while True:
-                    try:
-                        x = next(results, None)
-                    except CagraphError:
-                        writer.flush()  # the articles extracted before the failure are kept
-                        raise
-                    except Exception as exc:
-                        writer.flush()
-                        raise _extractor_failed(order, report, exc) from exc
-                    if x is None:
-                        writer.flush()
-                        break
-                    order.popleft()
-                    writer.write(x)
+
+                def failed(article: Article, exc: BaseException) -> None:
+                    pending_article = planner.take(article.id)
+                    reason = failure_reason(exc)
+                    report.failed.append(SkippedInput(path=pending_article.source, reason=reason))
                     bar.update(1)
-                    bar.set_postfix(
-                        added=len(report.added) + writer.held,
-                        updated=len(report.updated),
-                        unchanged=planner.unchanged,
-                        refresh=False,
-                    )
+
+                results = extract_each(
+                    lambda batch: active.extract_many(batch, workers),
+                    chain([first], pending),
+                    failed,
+                    active.extract,
+                )
+                try:
+                    for x in results:
+                        writer.write(x)
+                        bar.update(1)
+                        bar.set_postfix(
+                            added=len(report.added) + writer.held,
+                            updated=len(report.updated),
+                            unchanged=planner.unchanged,
+                            refresh=False,
+                        )
+                except BaseException:
+                    with contextlib.suppress(CagraphError):
+                        writer.flush()  # the articles extracted before a stop are kept
+                    raise
+                writer.flush()
         report.unchanged = planner.unchanged
         if prune:
             _prune(store, planner, inputs, report, stored)
@@ -223,16 +222,6 @@ def build_graph(
         bar.close()
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _extractor_failed(order: deque[str], report: BuildReport, exc: Exception) -> CagraphError:
-    which = order[0] if order else "?"
-    done = len(report.added) + len(report.updated)
-    return CagraphError(
-        f"the extractor failed on article {which}: {type(exc).__name__}: {exc}",
-        hint=f"the {done} articles written before it are kept; move that input aside and "
-        "build again, and report the failure",
-    )
 
 
 def _prune(

@@ -83,13 +83,22 @@ class Planner:
     ) -> tuple[list[str], str | None]:
         """Stored article ids the inputs no longer hold, or none and the reason pruning is off.
 
-        Pruning is refused when an input path is missing, when the inputs gave no article or
-        when a JSONL line could not be read (its article cannot be told from a removed one).
-        An input file that could not be read keeps the article of its file name.
+        Only articles whose inputs were read and no longer hold them go. So pruning is refused
+        (nothing is removed) when an input path is missing, when the inputs gave no article, when
+        a JSONL line could not be read, or when a JSONL file or a folder could not be read at
+        all: the articles they hold cannot be told from removed ones. An input file that could
+        not be read keeps the article of its file name.
         """
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             return [], f"prune skipped: input {', '.join(missing)} not found"
+        if ingest.unreadable:
+            shown = ", ".join(ingest.unreadable[:5])
+            more = f" and {len(ingest.unreadable) - 5} more" if len(ingest.unreadable) > 5 else ""
+            return [], (
+                f"prune skipped: {shown}{more} could not be read, so nothing was removed "
+                "(the articles it holds cannot be told from removed ones); fix it and rebuild"
+            )
         if not ingest.articles:
             return [], "prune skipped: the inputs gave no article (use `cagraph remove ID`)"
         if any(item.line is not None for item in ingest.skipped):

@@ -29,9 +29,11 @@ HELP = "\n\n".join(
         "files of one article per line (id, text, url, title, published; news crawlers' field "
         "names such as maintext and date_publish are read too; see the README).",
         "A progress bar runs on stderr; a summary of what was read, skipped (with reasons), "
-        "added, updated, removed and written ends the run. Exit code 0; 1 if no article could "
-        "be read (a store that did not exist is then not created); 2 on an error (each article "
-        "is stored whole or not at all: run again to carry on).",
+        "added, updated, removed and written ends the run. An article that cannot be extracted "
+        "(one over 1,000,000 characters, say) is reported and the others go on. Exit code 0; 1 "
+        "if no article could be read or written (a store that did not exist is then not "
+        "created); 2 on an error (each article is stored whole or not at all: run again to "
+        "carry on).",
         "Example: cagraph build data/samples --store var/store",
     )
 )
@@ -103,8 +105,8 @@ def build(
         typer.echo(json.dumps(report.as_dict(), indent=1, ensure_ascii=False))
     else:
         typer.echo(report.summary())
-    if not report.read:
-        raise typer.Exit(1)
+    if not (report.added or report.updated or report.unchanged or report.removed):
+        raise typer.Exit(1)  # nothing read, or nothing of it could be written
 
 
 def _missing_folders(spec: str) -> list[Path]:

@@ -11,6 +11,7 @@ import typer
 
 from cagraph.cli.options import ModelOption, QuietOption, WorkersOption
 from cagraph.errors import InputError
+from cagraph.records import Article
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +33,10 @@ def extract(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", metavar="FORMAT", help="'json' (files in --out) or 'jsonl' (to stdout)."
+            "--format",
+            metavar="FORMAT",
+            help="json: a file per article in --out; jsonl: a line per article on stdout; "
+            "csv: a row per entity, agreement, event and tie on stdout, for spreadsheets.",
         ),
     ] = "json",
     model: ModelOption = None,
@@ -43,17 +47,20 @@ def extract(
 
     Writes one <article-id>.json per article into --out (the gold annotation format plus
     evidence and confidence), or streams JSON lines to stdout with --format jsonl. Bad files are
-    reported and skipped; a summary of what was read ends the run. Exit code 0; 1 when no
-    article could be read; 2 on an error.
+    reported and skipped, and so is an article the extractor cannot take (over 1,000,000
+    characters); a summary of what was read ends the run. Exit code 0; 1 when no article could
+    be extracted; 2 on an error.
     """
     from tqdm import tqdm
 
+    from cagraph.build.isolate import extract_each, failure_reason
     from cagraph.ingest import IngestReport, iter_articles
     from cagraph.nlp import load_extractor
     from cagraph.settings import get_settings
+    from cagraph.tables import EXTRACTION_COLUMNS, csv_writer, extraction_rows
 
-    if fmt not in ("json", "jsonl"):
-        raise InputError(f"unknown --format {fmt!r}", hint="use json or jsonl")
+    if fmt not in ("json", "jsonl", "csv"):
+        raise InputError(f"unknown --format {fmt!r}", hint="use json, jsonl or csv")
     if fmt == "json" and out is None:
         raise InputError("--out DIR is required with --format json", hint="or use --format jsonl")
     if out is not None:
@@ -67,10 +74,24 @@ def extract(
     report = IngestReport()
     extractor = load_extractor(model=model)
     articles = iter_articles(paths, report=report)
-    bar = tqdm(unit="article", disable=quiet or fmt == "jsonl", file=sys.stderr)
+    bar = tqdm(unit="article", disable=quiet or fmt != "json", file=sys.stderr)
+    table = csv_writer(sys.stdout, EXTRACTION_COLUMNS) if fmt == "csv" else None
     done = 0
-    for article_id, text in extractor.extract_many_json(articles, workers=workers):
-        if fmt == "jsonl":
+
+    def failed(article: Article, exc: BaseException) -> None:
+        report.add_skipped(article.source_path or article.id, failure_reason(exc))
+
+    def one(article: Article) -> tuple[str, str]:
+        result = extractor.extract(article)
+        return result.id, result.to_format_json()
+
+    results = extract_each(
+        lambda batch: extractor.extract_many_json(batch, workers=workers), articles, failed, one
+    )
+    for article_id, text in results:
+        if table is not None:
+            table.writerows(extraction_rows(json.loads(text)))
+        elif fmt == "jsonl":
             sys.stdout.write(text + "\n")
         else:
             assert out is not None

@@ -7,6 +7,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from pydantic import BaseModel, ConfigDict
 from pydantic import ValidationError as PydanticValidationError
@@ -21,16 +22,64 @@ JSONL_SUFFIX = ".jsonl"
 GOLD_SUFFIX = ".gold.json"
 
 
+JSONL_FIELDS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "article_id", "uuid"),
+    "text": ("text", "maintext", "content", "body", "article_text"),
+    "title": ("title", "headline", "title_page", "title_rss"),
+    "published": (
+        "published",
+        "date_publish",
+        "publish_date",
+        "published_at",
+        "datePublished",
+        "pubDate",
+        "date",
+    ),
+    "url": ("url", "link", "canonical_url"),
+}
+"""What a JSONL line's fields may be called, in order of preference: ours first, then the names
+news crawlers write (news-please: maintext, date_publish, title, url; newspaper3k and
+trafilatura: text, publish_date / date, title, url). The first one present and not empty
+counts; other fields on the line are ignored."""
+
+_LINE_HINT = "one object per line: id, text, url, title, published (see the README)"
+
+
 class JsonlArticle(BaseModel):
-    """One line of a JSONL input; other fields on the line are ignored."""
+    """One line of a JSONL input, its fields under their cagraph names."""
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
-    id: str
+    id: str | None = None
     text: str
     url: str | None = None
     title: str | None = None
     published: str | None = None
+
+
+def _jsonl_fields(data: dict[str, object]) -> dict[str, object]:
+    """The line's fields under their cagraph names (:data:`JSONL_FIELDS`)."""
+    out: dict[str, object] = {}
+    for field, names in JSONL_FIELDS.items():
+        for name in names:
+            value = data.get(name)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            out[field] = value
+            break
+    if "text" not in out:
+        looked = ", ".join(JSONL_FIELDS["text"])
+        raise InputError(f"field 'text': missing or empty (looked for {looked})", hint=_LINE_HINT)
+    return out
+
+
+def _line_id(record: JsonlArticle) -> str:
+    """A line without an id is named after its URL (stable across re-crawls), else its text."""
+    if record.id:
+        return record.id
+    basis = record.url or record.text
+    prefix = "url" if record.url else "text"
+    return f"{prefix}-{hashlib.sha256(basis.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
 
 
 def iter_articles(
@@ -83,31 +132,41 @@ def _read_one(path: Path, settings: Settings, report: IngestReport) -> list[Arti
 def _read_jsonl(path: Path, settings: Settings, report: IngestReport) -> Iterator[Article]:
     """One article per line; a bad line is reported with its number and the rest go on."""
     source = str(path)
-    ids: set[str] = set()
     try:
         handle = path.open("rb")
     except OSError as exc:
-        report.add_skipped(source, f"cannot read the file: {exc.strerror or exc}")
+        report.add_unreadable(source, f"cannot read the file: {exc.strerror or exc}")
         return
     report.files_read += 1
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            report.bytes_read += len(raw)
-            if not raw.strip():
-                continue
-            try:
-                article = _jsonl_article(raw, number, source, settings)
-            except CagraphError as exc:
-                report.add_skipped(source, _reason(exc), line=number)
-                continue
-            except Exception as exc:
-                report.add_skipped(source, f"unexpected {type(exc).__name__}: {exc}", line=number)
-                continue
-            if article.id in ids:
-                report.add_skipped(source, f"duplicate article id {article.id!r}", line=number)
-                continue
-            ids.add(article.id)
-            yield article
+        try:
+            yield from _jsonl_lines(handle, source, settings, report)
+        except OSError as exc:  # a read error part-way: the rest of the file is unknown
+            report.add_unreadable(source, f"cannot read the file: {exc.strerror or exc}")
+
+
+def _jsonl_lines(
+    handle: BinaryIO, source: str, settings: Settings, report: IngestReport
+) -> Iterator[Article]:
+    """One article per line; a bad line is reported with its number and the rest go on."""
+    ids: set[str] = set()
+    for number, raw in enumerate(handle, start=1):
+        report.bytes_read += len(raw)
+        if not raw.strip():
+            continue
+        try:
+            article = _jsonl_article(raw, number, source, settings)
+        except CagraphError as exc:
+            report.add_skipped(source, _reason(exc), line=number)
+            continue
+        except Exception as exc:
+            report.add_skipped(source, f"unexpected {type(exc).__name__}: {exc}", line=number)
+            continue
+        if article.id in ids:
+            report.add_skipped(source, f"duplicate article id {article.id!r}", line=number)
+            continue
+        ids.add(article.id)
+        yield article
 
 
 def _jsonl_article(raw: bytes, number: int, source: str, settings: Settings) -> Article:
@@ -123,17 +182,15 @@ def _jsonl_article(raw: bytes, number: int, source: str, settings: Settings) -> 
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})") from exc
     if not isinstance(data, dict):
-        raise InputError(
-            "not a JSON object", hint="one object per line: id, url, title, published, text"
-        )
+        raise InputError("not a JSON object", hint=_LINE_HINT)
     try:
-        record = JsonlArticle.model_validate(data)
+        record = JsonlArticle.model_validate(_jsonl_fields(data))
     except PydanticValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
         raise InputError(f"field {field!r}: {first['msg']}") from exc
     return article_from_text(
-        record.id,
+        _line_id(record),
         record.text,
         url=record.url or None,
         title=record.title or None,
@@ -144,8 +201,14 @@ def _jsonl_article(raw: bytes, number: int, source: str, settings: Settings) -> 
 
 
 def _walk(folder: Path, report: IngestReport) -> Iterator[Path]:
-    """Files under ``folder`` in name order; hidden and symlinked folders are not entered."""
-    for root, dirs, names in os.walk(folder):
+    """Files under ``folder`` in name order; hidden and symlinked folders are not entered, and
+    one that cannot be listed is reported as unreadable."""
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or str(folder)
+        report.add_unreadable(str(where), f"cannot read the folder: {exc.strerror or exc}")
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(root, name)

@@ -34,6 +34,13 @@ class IngestReport:
     ignored: Counter[str] = field(default_factory=Counter)  # other files, by kind
     set_aside: Counter[str] = field(default_factory=Counter)  # segments, by reason
     non_english_paragraphs: int = 0
+    unreadable: list[str] = field(default_factory=list)  # inputs whose articles are unknown
+
+    def add_unreadable(self, path: str, reason: str) -> None:
+        """An input that could not be read at all, so the articles it holds are not known (a
+        JSONL file, a folder): it is skipped, and nothing it may hold can be pruned."""
+        self.unreadable.append(path)
+        self.add_skipped(path, reason)
 
     def add_article(self, article: Article) -> None:
         self.articles += 1

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from spacy.language import Language
 
+from cagraph.errors import InputError
 from cagraph.nlp.assemble import Assembler
 from cagraph.nlp.pipeline import build_nlp
 from cagraph.nlp.resources import get_resources
@@ -28,11 +29,25 @@ class Extractor:
         self.assemble = Assembler(get_resources(data_dir))
 
     def extract(self, article: Article) -> ArticleExtraction:
+        self.check_length(article)
         doc = self.nlp.make_doc(article.text)
         doc._.cag = DocState(article_id=article.id, published=article.published)
         for _name, proc in self.nlp.pipeline:
             doc = proc(doc)
         return self.assemble(doc, article)
+
+    def check_length(self, article: Article) -> None:
+        """Refuse, alone and in one line, an article longer than the pipeline takes (spaCy's
+        ``max_length``, 1,000,000 characters: the rules' time grows faster than the length
+        beyond it, so longer texts are not let through)."""
+        limit = self.nlp.max_length
+        if len(article.text) > limit:
+            raise InputError(
+                f"article is {len(article.text):,} characters long, over the extractor's "
+                f"limit of {limit:,}",
+                hint="split it into shorter articles",
+                source=article.source_path or f"article {article.id}",
+            )
 
     def extract_many(
         self, articles: Iterable[Article], workers: int = 1
