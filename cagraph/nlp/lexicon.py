@@ -34,6 +34,8 @@ class Lexicon:
     person_suffixes: tuple[str, ...]
     occupations: frozenset[str]
     org_descriptors: frozenset[str]
+    company_suffixes: frozenset[str]  # as written: "Ltd.", "GmbH"
+    state_executive: frozenset[str]
     pair_determiners: tuple[str, ...]
     pair_nouns: tuple[str, ...]
     topics: dict[str, tuple[str, ...]]
@@ -112,6 +114,8 @@ def load_lexicon(folder: Path) -> Lexicon:
         person_suffixes=tuple(_field(names, "person_suffixes", list, names_path)),
         occupations=_lower_set(_field(names, "occupations", list, names_path)),
         org_descriptors=_lower_set(_field(names, "org_descriptors", list, names_path)),
+        company_suffixes=frozenset(_field(names, "company_suffixes", list, names_path)),
+        state_executive=_lower_set(_field(names, "state_executive", list, names_path)),
         pair_determiners=tuple(_field(names, "pair_determiners", list, names_path)),
         pair_nouns=tuple(_field(names, "pair_nouns", list, names_path)),
         topics={k: tuple(v) for k, v in topic_map.items()},
