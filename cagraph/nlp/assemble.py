@@ -253,6 +253,7 @@ class Assembler:
             if act.generic:
                 continue  # "the declaration stressed …": adds a mention, not parties
             extend_unique(target.parties, act.parties)
+            extend_unique(target.signatories, act.signatories)
             extend_unique(target.countries, act.countries)
             extend_unique(target.orgs, act.orgs)
             target.topics = target.topics or act.topics
@@ -291,6 +292,7 @@ class Assembler:
             date=act.date,
             location=act.location,
             topics=act.topics,
+            signatories=act.signatories,
             count=act.count,
             evidence=ev.at(act.start, act.component, act.confidence),
             confidence=act.confidence,
@@ -464,6 +466,8 @@ def _same_act(a: Act, b: Act) -> bool:
         return False  # "the first C5+1 ministerial meeting took place in 2015": history
     if a.generic or b.generic:
         return True
+    if a.category == "agreement" and a.sent_start == b.sent_start and a.start != b.start:
+        return False  # "an agreement was signed on X, and an agreement was also signed …": two
     if a.category == "agreement":
         if a.item and b.item:
             return False  # each item of a list is its own document

@@ -36,6 +36,7 @@ class Lexicon:
     org_descriptors: frozenset[str]
     company_suffixes: frozenset[str]  # as written: "Ltd.", "GmbH"
     state_executive: frozenset[str]
+    region_nouns: frozenset[str]
     pair_determiners: tuple[str, ...]
     pair_nouns: tuple[str, ...]
     topics: dict[str, tuple[str, ...]]
@@ -116,6 +117,7 @@ def load_lexicon(folder: Path) -> Lexicon:
         org_descriptors=_lower_set(_field(names, "org_descriptors", list, names_path)),
         company_suffixes=frozenset(_field(names, "company_suffixes", list, names_path)),
         state_executive=_lower_set(_field(names, "state_executive", list, names_path)),
+        region_nouns=_lower_set(_field(names, "region_nouns", list, names_path)),
         pair_determiners=tuple(_field(names, "pair_determiners", list, names_path)),
         pair_nouns=tuple(_field(names, "pair_nouns", list, names_path)),
         topics={k: tuple(v) for k, v in topic_map.items()},

@@ -70,7 +70,8 @@ class Act:
     start: int  # token span of the trigger phrase
     end: int
     sent_start: int
-    parties: list[str] = field(default_factory=list)  # entity names (orgs, countries, persons)
+    parties: list[str] = field(default_factory=list)  # entity names (orgs, countries, places)
+    signatories: list[str] = field(default_factory=list)  # persons who signed (agreements)
     countries: list[str] = field(default_factory=list)  # ISO codes
     orgs: list[str] = field(default_factory=list)  # the parties that are organisations
     sides: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # region-to-partner format

@@ -184,6 +184,9 @@ class NameFinder(DataComponent):
         qualifier = st.in_span(s, first.start)
         q_iso = next((m.iso for m in qualifier if m.label in COUNTRYISH), None)
         q_org = self._qualifier_org(doc, s, first.start, qualifier, reg)
+        if q_org is None:
+            # "the Imereti Region Governor": the office is that region's
+            q_org = next((m.text for m in qualifier if m.label == PLACE), None)
         # the offices and honorifics that follow each other: "Vice Chancellor Prof Dr"
         k = first.end
         title_text = first.key if first.label == TITLE else ""
