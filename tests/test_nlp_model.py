@@ -40,20 +40,51 @@ def test_ordinary_capitalised_words_are_not_names_whatever_the_recogniser_says(e
     assert not [e for e in x.entities if e.type in ("Person", "Organization")]
 
 
-def test_the_pipeline_runs_only_on_sentences_that_pay(extractor):
-    text = (
-        "Farmers noted that prices rose. The weather stayed dry. "
-        "Kazakhstan and Uzbekistan signed an agreement on water."
-    )
-    doc = extractor.nlp.make_doc(text)
+def _parse(extractor, text: str):
     from cagraph.nlp.state import DocState
 
+    doc = extractor.nlp.make_doc(text)
     doc._.cag = DocState(article_id="t")
     for _name, proc in extractor.nlp.pipeline:
         doc = proc(doc)
-    parse = doc._.cag.parse
+    return doc._.cag.parse
+
+
+def test_the_recogniser_runs_only_on_sentences_with_an_open_name(extractor):
+    text = (
+        "Farmers noted that prices rose. Kazakhstan and Uzbekistan signed an agreement. "
+        "The talks were joined by Margit Halvorsen of the plant."
+    )
+    parse = _parse(extractor, text)
     assert parse is not None
-    assert parse.parsed == {2}  # the sentence with the trigger noun, not the two before it
+    assert parse.recognised == {2}  # not the sentence opened by a common word, nor the known
+    assert parse.parsed == set()  # the dependency parse is off by default (acts=False)
+
+
+def test_sentence_parsing_can_be_switched_on_for_trigger_sentences():
+    import spacy
+
+    from cagraph.nlp.model import resolve_model
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("cagraph_sentences_v1", name="cagraph.sentences.v1")
+    nlp.add_pipe("cagraph_gazetteer_v1", name="cagraph.gazetteer.v1")
+    nlp.add_pipe("cagraph_names_v1", name="cagraph.names.v1")
+    nlp.add_pipe(
+        "cagraph_parse_v1",
+        name="cagraph.parse.v1",
+        config={"model": resolve_model(None), "acts": True},
+    )
+    from cagraph.nlp.state import DocState
+
+    doc = nlp.make_doc("Prices rose. Kazakhstan and Uzbekistan signed an agreement on water.")
+    doc._.cag = DocState(article_id="t")
+    doc = nlp(doc)
+    parse = doc._.cag.parse
+    assert parse.parsed == {1}
+    signed = next(k for k, t in enumerate(doc._.cag.texts) if t == "signed")
+    assert parse.dep[signed] == "ROOT"
+    assert parse.head[signed + 2] == signed  # "agreement" is the object of "signed"
 
 
 def test_a_named_pipeline_that_is_not_installed_is_a_clear_error():

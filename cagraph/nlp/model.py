@@ -97,3 +97,34 @@ def dictionary_words(name: str) -> frozenset[str]:
         return frozenset()
     index = lookups.get_table("lemma_index")
     return frozenset(w for words in index.values() for w in words if "_" not in w)
+
+
+class NameShapes:
+    """Word-shape tests the hybrid weighs the recogniser's labels with."""
+
+    def __init__(self, model: str | None) -> None:
+        import pycountry
+
+        self.common = dictionary_words(model) if model else frozenset()
+        self.currencies = frozenset(c.alpha_3 for c in pycountry.currencies)
+
+    def is_common(self, word: str) -> bool:
+        """Is this (capitalised) word also an ordinary English word ("Education", "Heads")?"""
+        low = word.lower()
+        if low in self.common:
+            return True
+        for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+            if low.endswith(suffix) and low[: -len(suffix)] + repl in self.common:
+                return True
+        return False
+
+    def brand(self, text: str) -> bool:
+        """'LUKOIL', 'TechOrda', 'Facebook': an acronym (not a currency code), a word with an
+        inner capital, or a capitalised word that is no English word."""
+        if not text.isalpha() or len(text) < 2:
+            return False
+        if text.isupper():
+            return 2 <= len(text) <= 8 and text not in self.currencies
+        if any(ch.isupper() for ch in text[1:]):
+            return True
+        return text[:1].isupper() and len(text) >= 4 and not self.is_common(text)

