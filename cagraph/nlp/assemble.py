@@ -117,6 +117,7 @@ class Assembler:
         entities += self._places(st, evidence)
         self._dates(st, st.acts)  # before merging: a dated edition is not an undated one
         acts = _drop_vague(self._merge(st.acts))
+        _gather_principals(st, acts)
         agreements = [self._agreement(a, evidence) for a in acts if a.category == "agreement"]
         events = [self._event(a, evidence) for a in acts if a.category == "event"]
         ties = self._ties(acts, evidence)
@@ -415,6 +416,19 @@ def _merge_short_forms(orgs: list[OrgInfo]) -> list[OrgInfo]:
             longer.forms |= info.forms
     order = {id(o): i for i, o in enumerate(orgs)}
     return sorted(kept, key=lambda o: order[id(o)])
+
+
+def _gather_principals(st: DocState, acts: list[Act]) -> None:
+    """One visit is one event however many sentences describe it: when an article reports a
+    single meeting, the persons it names for the meeting's countries are its principals, in
+    whichever sentence they are named ("The ceremony was attended by …", "X said")."""
+    meetings = [a for a in acts if a.category == "event" and a.kind == "Meeting"]
+    if len(meetings) != 1 or not meetings[0].countries:
+        return
+    meeting = meetings[0]
+    countries = set(meeting.countries)
+    people = [p.name for p in st.persons.values() if p.iso in countries]
+    extend_unique(meeting.parties, people)
 
 
 def _drop_vague(acts: list[Act]) -> list[Act]:

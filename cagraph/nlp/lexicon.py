@@ -22,6 +22,7 @@ class Lexicon:
     event_nouns: dict[str, str]
     capitalised_only_events: frozenset[str]
     event_verbs: frozenset[str]
+    person_verbs: frozenset[str]
     future_markers: frozenset[str]
     not_events: frozenset[str]
     org_heads: frozenset[str]
@@ -101,6 +102,7 @@ def load_lexicon(folder: Path) -> Lexicon:
         event_nouns={k.lower(): v for k, v in event_nouns.items()},
         capitalised_only_events=_lower_set(_field(evt, "capitalised_only", list, evt_path)),
         event_verbs=_lower_set(_field(evt, "verbs", list, evt_path)),
+        person_verbs=_lower_set(_field(evt, "person_verbs", list, evt_path)),
         future_markers=_lower_set(_field(evt, "future_markers", list, evt_path)),
         not_events=_lower_set(_field(evt, "not_events", list, evt_path)),
         org_heads=_lower_set(_field(names, "org_heads", list, names_path)),
