@@ -289,7 +289,7 @@ def machine(load_before: tuple[float, float, float]) -> list[str]:
 
 def report(timings: list[Timing], words: int, n_articles: int, source: str) -> Iterator[str]:
     base = timings[0].rate
-    yield f"corpus: {n_articles:,} synthetic articles, {words:,} words (names: {source})"
+    yield f"corpus: {n_articles:,} articles, {words:,} words ({source})"
     yield ""
     yield "| stage | seconds | words/s | vs tokenizer | output |"
     yield "|---|---:|---:|---:|---|"
@@ -337,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         names = reference_names()
         articles = generate(args.words, args.seed, names)
-        source = names.source
+        source = f"synthetic; names: {names.source}"
     words = sum(a.word_count for a in articles)
     if args.generate_only:
         args.generate_only.mkdir(parents=True, exist_ok=True)
