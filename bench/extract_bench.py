@@ -1,12 +1,16 @@
-"""Extraction benchmark: the extractor's speed against spaCy's bare tokenizer, in one run.
+"""Extraction benchmark: rules-only, hybrid and the full statistical pipeline, side by side.
 
 Generates a deterministic synthetic English news corpus (template sentences about agreements,
-meetings and summits over names from the reference data in ``data/``, plus filler prose), then
-measures words per second of ``spacy.blank("en")``'s tokenizer, of the full extractor on one
-core and with more workers, peak RSS, and prints the machine it ran on.
+meetings and summits over names from the reference data in ``data/``, plus filler prose), or
+reads real articles (``--corpus DIR``: every ``*.txt`` below it), then measures, in one run and on
+the same texts, words per second of ``spacy.blank("en")``'s tokenizer, the rule-only extractor,
+the hybrid extractor (rules + the trained pipeline on the sentences that pay) on one core and
+with more workers, and the trained pipeline itself (all its components) over every sentence of a
+slice of the corpus; then the ratios the issue asks for, peak RSS and the machine.
 
     .venv/bin/python bench/extract_bench.py                 # 1M words, workers 1 and 2
     .venv/bin/python bench/extract_bench.py --words 200000 --workers 1 2 4
+    .venv/bin/python bench/extract_bench.py --corpus ../shared/corpus --repeat 5
     .venv/bin/python bench/extract_bench.py --generate-only /tmp/synthetic   # <id>.txt files
 """
 
@@ -285,7 +289,7 @@ def machine(load_before: tuple[float, float, float]) -> list[str]:
 
 def report(timings: list[Timing], words: int, n_articles: int, source: str) -> Iterator[str]:
     base = timings[0].rate
-    yield f"corpus: {n_articles:,} synthetic articles, {words:,} words (names: {source})"
+    yield f"corpus: {n_articles:,} articles, {words:,} words ({source})"
     yield ""
     yield "| stage | seconds | words/s | vs tokenizer | output |"
     yield "|---|---:|---:|---:|---|"
@@ -293,18 +297,47 @@ def report(timings: list[Timing], words: int, n_articles: int, source: str) -> I
         yield (f"| {t.label} | {t.seconds:.2f} | {t.rate:,.0f} | {t.rate / base:.3f}x | {t.note} |")
 
 
+def model_all(nlp: Any, texts: list[str]) -> str:
+    """The trained pipeline, every component, over every text (``nlp.pipe``)."""
+    ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64))
+    return f"{ents:,} entities"
+
+
+def real_articles(folder: Path, repeat: int) -> list[Article]:
+    from cagraph.ingest import read_article
+
+    paths = sorted(folder.rglob("*.txt"))
+    if not paths:
+        raise SystemExit(f"no *.txt below {folder}")
+    once = [read_article(p) for p in paths]
+    return [a.model_copy(update={"id": f"{a.id}-{i}"}) for i in range(repeat) for a in once]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=1_000_000, help="corpus size in words")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts")
     parser.add_argument("--seed", type=int, default=20250404)
-    parser.add_argument("--model", default=None, help="trained spaCy pipeline for the extractor")
+    parser.add_argument("--model", default=None, help="trained pipeline (default: the hybrid's)")
+    parser.add_argument("--corpus", type=Path, help="real articles: every *.txt below DIR")
+    parser.add_argument("--repeat", type=int, default=1, help="passes over --corpus")
+    parser.add_argument(
+        "--model-words",
+        type=int,
+        default=100_000,
+        help="words the full trained pipeline reads (a slice: it is ~20x slower)",
+    )
     parser.add_argument("--generate-only", type=Path, metavar="DIR", help="write <id>.txt files")
     args = parser.parse_args(argv)
 
     load_before = os.getloadavg()
-    names = reference_names()
-    articles = generate(args.words, args.seed, names)
+    if args.corpus:
+        articles = real_articles(args.corpus, args.repeat)
+        source = f"real articles below {args.corpus}, {args.repeat} pass(es)"
+    else:
+        names = reference_names()
+        articles = generate(args.words, args.seed, names)
+        source = f"synthetic; names: {names.source}"
     words = sum(a.word_count for a in articles)
     if args.generate_only:
         args.generate_only.mkdir(parents=True, exist_ok=True)
@@ -319,33 +352,53 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     try:
         from cagraph.nlp import load_extractor
+        from cagraph.nlp.model import resolve_model
 
-        start = time.perf_counter()
-        extractor = load_extractor(model=args.model)
-        extractor.extract(articles[0])  # warm-up, not timed
-        load_s = time.perf_counter() - start
-        print(f"extractor loaded and warmed up in {load_s:.2f} s", file=sys.stderr)
-        for w in args.workers:
-            label = f"extractor, {w} worker{'s' if w > 1 else ''}"
-            timings.append(timed(label, words, partial(extract_all, extractor, articles, w)))
-        if hasattr(extractor, "extract_many_json"):  # the serialised path `cagraph extract` uses
+        model = resolve_model(args.model)
+        modes = [("rules only", "none")] + ([("hybrid", model)] if model else [])
+        for label, name in modes:
+            start = time.perf_counter()
+            extractor = load_extractor(model=name)
+            extractor.extract(articles[0])  # warm-up, not timed
+            load_s = time.perf_counter() - start
+            print(f"{label}: loaded and warmed up in {load_s:.2f} s", file=sys.stderr)
             for w in args.workers:
-                label = f"extractor to JSON, {w} worker{'s' if w > 1 else ''}"
-                run = partial(extract_all_json, extractor, articles, w)
-                timings.append(timed(label, words, run))
+                row = f"{label}, {w} worker{'s' if w > 1 else ''}"
+                timings.append(timed(row, words, partial(extract_all_json, extractor, articles, w)))
+        if model:
+            full = spacy.load(model)
+            sliced, count = [], 0
+            for text in texts:
+                if count >= args.model_words:
+                    break
+                sliced.append(text)
+                count += len(text.split())
+            full.pipe(texts[:1])
+            row = f"{model} full pipeline ({', '.join(full.pipe_names)}), 1 worker"
+            timings.append(timed(row, count, partial(model_all, full, sliced)))
+        else:
+            print("no trained pipeline installed: the hybrid was not measured", file=sys.stderr)
     except (ImportError, CagraphError) as exc:
         print(f"extractor not available ({exc}); only the tokenizer was measured", file=sys.stderr)
         status = 1
 
-    print("\n".join(report(timings, words, len(articles), names.source)))
+    print("\n".join(report(timings, words, len(articles), source)))
     by_label = {t.label: t for t in timings}
     for t in timings[1:]:
         one = by_label.get(t.label.split(", ")[0] + ", 1 worker")
         if one is not None and one is not t:
-            print(f"speed-up of {t.label} over 1 worker: {t.rate / one.rate:.2f}x")
+            print(f"{t.label} / 1 worker: {t.rate / one.rate:.2f}x")
+    hybrid = by_label.get("hybrid, 1 worker")
+    rules = by_label.get("rules only, 1 worker")
+    full_row = next((t for t in timings if "full pipeline" in t.label), None)
+    if hybrid and full_row:
+        print(f"hybrid, 1 worker / full pipeline: {hybrid.rate / full_row.rate:.2f}x")
+    if hybrid and rules:
+        print(f"hybrid, 1 worker / rules only: {hybrid.rate / rules.rate:.2f}x")
     own, children = peak_rss_mb()
     print(f"peak RSS: {own:,.0f} MB (this process), {children:,.0f} MB (largest worker process)")
     print("\n".join(machine(load_before)))
+    print("load average after the run: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return status
 
 

@@ -15,8 +15,16 @@ echo "== pytest"
 corpus=../shared/corpus
 if [ -d "$corpus/seeds" ] && [ -d "$corpus/dev" ]; then
   echo "== extractor against the gold corpus (floors only ever go up: scripts/eval-floors.txt)"
-  mapfile -t floors < <(grep -v '^#' scripts/eval-floors.txt | sed '/^$/d' | sed 's/^/--min=/')
-  .venv/bin/cagraph eval "$corpus/seeds" "$corpus/dev" "${floors[@]}"
+  while read -r mode sets floors; do
+    case "$mode" in ''|'#'*) continue ;; esac
+    args=()
+    for s in ${sets//,/ }; do args+=("$corpus/$s"); done
+    [ -d "${args[0]}" ] || { echo "-- $corpus/$sets not found: skipped"; continue; }
+    for f in ${floors//,/ }; do args+=("--min=$f"); done
+    [ "$mode" = rules ] && args+=(--no-model)
+    echo "-- $mode on $sets"
+    .venv/bin/cagraph eval "${args[@]}"
+  done < scripts/eval-floors.txt
 else
   echo "== ../shared/corpus not found: corpus evaluation skipped"
 fi

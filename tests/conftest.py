@@ -36,14 +36,28 @@ def extractor():
     return load_extractor()
 
 
+@pytest.fixture(scope="session")
+def rules_extractor():
+    """The rule-only extractor (no trained pipeline)."""
+    from cagraph.nlp import load_extractor
+
+    return load_extractor(model="none")
+
+
+@pytest.fixture(params=["hybrid", "rules"])
+def mode_extractor(request, extractor, rules_extractor):
+    """Each extractor mode in turn: a behaviour the rules promise holds in both."""
+    return extractor if request.param == "hybrid" else rules_extractor
+
+
 @pytest.fixture()
-def extract_article(extractor):
-    """Extract from a text written in the test: returns (article, extraction)."""
+def extract_article(mode_extractor):
+    """Extract from a text written in the test, in both modes: returns (article, extraction)."""
     from cagraph.records import Article
 
     def run(text: str, published: str | None = None):
         article = Article(id="test", text=text, published=published)
-        return article, extractor.extract(article)
+        return article, mode_extractor.extract(article)
 
     return run
 

@@ -176,3 +176,34 @@ def test_real_extractor_runs_on_the_shared_corpus(corpus_dir):
     report = json.loads(result.output)
     assert len(report["articles"]) == 20
     assert report["totals"]["entities"]["tp"] > 0
+
+
+def test_eval_no_model_asks_the_factory_for_the_rule_only_extractor(data):
+    models: list[str | None] = []
+    result = _invoke(data, "--no-model", str(data / "set1"), models=models)
+    assert result.exit_code == 0, result.output
+    assert models == ["none"]
+
+
+def test_eval_compare_scores_both_modes_side_by_side(data):
+    models: list[str | None] = []
+    result = _invoke(data, "--compare", str(data / "set1"), models=models)
+    assert result.exit_code == 0, result.output
+    assert sorted(models, key=str) == sorted([None, "none"], key=str)
+    assert "rules only" in result.output and "hybrid" in result.output
+    assert "change" in result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("  Person"))
+    assert row.count("|") == 3  # two runs and the change
+
+
+def test_eval_compare_as_json_has_both_reports(data):
+    result = _invoke(data, "--compare", "--json", str(data / "set1"))
+    assert result.exit_code == 0, result.output
+    both = json.loads(result.output)
+    assert set(both) == {"rules", "hybrid"}
+    assert both["rules"]["totals"]["entities"]["tp"] == 4
+
+
+def test_eval_refuses_model_and_no_model_together(data):
+    result = _invoke(data, "--no-model", "--model", "x", str(data / "set1"))
+    assert result.exit_code != 0

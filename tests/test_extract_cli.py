@@ -55,3 +55,21 @@ def test_extract_of_a_missing_path_is_a_clear_error(tmp_path: Path):
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "nope"), "--out", str(tmp_path)])
     assert result.exit_code != 0
     assert "nope" in str(result.exception) or "nope" in result.output
+
+
+def test_extract_no_model_writes_the_same_shape_with_the_rules_alone(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "mn-kz.txt").write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(src), "--out", str(tmp_path), "--no-model"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "mn-kz.json").read_text("utf-8"))
+    jsonschema.validate(data, output_json_schema())
+    assert ["KZ", "MN"] in data["ties"]
+
+
+def test_extract_refuses_model_and_no_model_together(tmp_path: Path):
+    result = CliRunner().invoke(
+        app, ["extract", str(tmp_path), "--out", str(tmp_path), "--no-model", "--model", "x"]
+    )
+    assert result.exit_code != 0

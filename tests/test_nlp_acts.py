@@ -373,3 +373,28 @@ def test_a_numbered_list_after_documents_signed_gives_one_agreement_per_item(ext
     for a in items:
         assert {"Mongolia", "Japan"} <= set(a.parties)
         assert not any("Academy" in p or "Society" in p for p in a.parties)
+
+
+def test_a_minister_receiving_an_ambassador_is_a_meeting_of_the_two(extract):
+    x = extract(
+        "Minister of Foreign Affairs of Armenia Aram Sargsyan received Ambassador of Georgia "
+        "Levan Kvernadze in Yerevan."
+    )
+    [meeting] = x.events
+    assert meeting.kind == "Meeting"
+    assert {"Aram Sargsyan", "Levan Kvernadze"} <= set(meeting.participants)
+
+
+def test_a_country_receiving_money_is_no_meeting(extract):
+    x = extract("Armenia received investments of $2 billion from Georgia last year.")
+    assert x.events == []
+
+
+def test_a_single_meeting_gathers_the_principals_named_in_other_sentences(extract):
+    x = extract(
+        "Armenia and Georgia held talks in Yerevan on Monday. "
+        "Minister of Economy of Armenia Aram Sargsyan stressed the role of transit. "
+        "Minister of Economy of Georgia Levan Kvernadze agreed."
+    )
+    [meeting] = x.events
+    assert {"Aram Sargsyan", "Levan Kvernadze"} <= set(meeting.participants)

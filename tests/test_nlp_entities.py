@@ -311,3 +311,57 @@ def test_a_counterpart_holds_the_same_office_in_the_country_the_demonym_names(ex
     assert uzbek.country == "UZ"
     assert [(r.title, r.of) for r in uzbek.roles] == [("Minister of Energy", "Uzbekistan")]
     assert _entity(x, "Person", "Daler Juma").country == "TJ"
+
+
+def test_a_domain_list_with_several_commas_stays_in_the_ministry_name(extract):
+    x = extract(
+        "The Ministry of Water, Forests, Hunting and Fisheries of Mongolia met the delegation."
+    )
+    assert "Ministry of Water, Forests, Hunting and Fisheries of Mongolia" in _names(
+        x, "Organization"
+    )
+
+
+def test_a_serial_comma_before_the_last_domain_stays_in_the_name(extract):
+    x = extract("The Ministry of Roads, Bridges, and Tunnels of Armenia opened a tender.")
+    assert "Ministry of Roads, Bridges, and Tunnels of Armenia" in _names(x, "Organization")
+
+
+def test_a_legal_form_after_a_comma_is_part_of_the_company_name(extract):
+    x = extract("The deal went to Hokuto Seimitsu Co., Ltd. and Danube Pumps GmbH last week.")
+    names = _names(x, "Organization")
+    assert "Hokuto Seimitsu Co., Ltd." in names
+    assert "Danube Pumps GmbH" in names
+    assert "Hokuto Seimitsu Co." not in names
+
+
+def test_a_body_a_name_says_it_belongs_to_is_an_organisation_too(extract):
+    x = extract(
+        "The Laboratory of Soil Studies of the Institute of Botany of the Academy of "
+        "Sciences of Armenia hosted the seminar."
+    )
+    names = _names(x, "Organization")
+    assert {
+        "Laboratory of Soil Studies of the Institute of Botany of the Academy of Sciences of "
+        "Armenia",
+        "Institute of Botany of the Academy of Sciences of Armenia",
+        "Academy of Sciences of Armenia",
+    } <= names
+
+
+def test_a_body_under_the_government_belongs_to_the_state_not_to_a_listed_government(extract):
+    x = extract("The Water Agency under the Government of Georgia signed a memorandum.")
+    names = _names(x, "Organization")
+    assert "Water Agency under the Government of Georgia" in names
+    assert "Government of Georgia" not in names
+
+
+def test_a_domain_after_of_is_no_parent_body(extract):
+    x = extract("The Academy of Public Administration of Georgia trained the staff.")
+    assert _names(x, "Organization") == {"Academy of Public Administration of Georgia"}
+
+
+def test_a_media_holding_before_an_unknown_name_marks_an_organisation(extract):
+    x = extract("The regional media holding Dala Aqparat signed a deal with the agency.")
+    assert "Dala Aqparat" in _names(x, "Organization")
+    assert "Dala Aqparat" not in _names(x, "Person")

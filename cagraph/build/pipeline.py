@@ -30,6 +30,7 @@ from cagraph.build.report import BuildReport
 from cagraph.errors import CagraphError, InputError, StoreError
 from cagraph.ingest import SkippedInput, iter_articles
 from cagraph.nlp import Extractor, load_extractor
+from cagraph.nlp.model import RULES_ONLY, resolve_model
 from cagraph.rdf.mapping import map_extraction
 from cagraph.records import Article, ArticleExtraction
 from cagraph.refdata import load_reference
@@ -171,7 +172,8 @@ def build_graph(
         raise InputError(f"workers must be at least 1, not {workers}", source="workers")
     inputs = _as_paths(paths)
     started = time.perf_counter()
-    model = extractor.model if extractor is not None else settings.model
+    # the pipeline the extractor will use (the hybrid's default when none is set)
+    model = extractor.model if extractor is not None else resolve_model(settings.model)
     data_dir = (extractor.data_dir if extractor is not None else None) or settings.data_dir
     report = BuildReport(store=store.spec, version=build_version(model, data_dir))
     stored = store.meta()
@@ -181,7 +183,7 @@ def build_graph(
         pending = planner.select(iter_articles(inputs, settings=settings, report=report.ingest))
         first = next(pending, None)
         if first is not None:
-            active = extractor or load_extractor(model=model, data_dir=data_dir)
+            active = extractor or load_extractor(model=model or RULES_ONLY, data_dir=data_dir)
             with staged_first_build(store, enabled=bulk) as target:
                 report.bulk = target is not store
                 writer = ArticleWriter(target, report, planner, Resolver(load_reference(data_dir)))

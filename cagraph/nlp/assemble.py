@@ -117,6 +117,7 @@ class Assembler:
         entities += self._places(st, evidence)
         self._dates(st, st.acts)  # before merging: a dated edition is not an undated one
         acts = _drop_vague(self._merge(st.acts))
+        _gather_principals(st, acts)
         agreements = [self._agreement(a, evidence) for a in acts if a.category == "agreement"]
         events = [self._event(a, evidence) for a in acts if a.category == "event"]
         ties = self._ties(acts, evidence)
@@ -253,6 +254,7 @@ class Assembler:
             if act.generic:
                 continue  # "the declaration stressed …": adds a mention, not parties
             extend_unique(target.parties, act.parties)
+            extend_unique(target.signatories, act.signatories)
             extend_unique(target.countries, act.countries)
             extend_unique(target.orgs, act.orgs)
             target.topics = target.topics or act.topics
@@ -291,6 +293,7 @@ class Assembler:
             date=act.date,
             location=act.location,
             topics=act.topics,
+            signatories=act.signatories,
             count=act.count,
             evidence=ev.at(act.start, act.component, act.confidence),
             confidence=act.confidence,
@@ -415,6 +418,19 @@ def _merge_short_forms(orgs: list[OrgInfo]) -> list[OrgInfo]:
     return sorted(kept, key=lambda o: order[id(o)])
 
 
+def _gather_principals(st: DocState, acts: list[Act]) -> None:
+    """One visit is one event however many sentences describe it: when an article reports a
+    single meeting, the persons it names for the meeting's countries are its principals, in
+    whichever sentence they are named ("The ceremony was attended by …", "X said")."""
+    meetings = [a for a in acts if a.category == "event" and a.kind == "Meeting"]
+    if len(meetings) != 1 or not meetings[0].countries:
+        return
+    meeting = meetings[0]
+    countries = set(meeting.countries)
+    people = [p.name for p in st.persons.values() if p.iso in countries]
+    extend_unique(meeting.parties, people)
+
+
 def _drop_vague(acts: list[Act]) -> list[Act]:
     """A plural mention ("signed new cooperation agreements") stands for the precise ones."""
     out: list[Act] = []
@@ -464,6 +480,8 @@ def _same_act(a: Act, b: Act) -> bool:
         return False  # "the first C5+1 ministerial meeting took place in 2015": history
     if a.generic or b.generic:
         return True
+    if a.category == "agreement" and a.sent_start == b.sent_start and a.start != b.start:
+        return False  # "an agreement was signed on X, and an agreement was also signed …": two
     if a.category == "agreement":
         if a.item and b.item:
             return False  # each item of a list is its own document

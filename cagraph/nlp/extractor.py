@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from cagraph.errors import InputError
 from cagraph.nlp.assemble import Assembler
+from cagraph.nlp.model import RULES_ONLY, resolve_model
 from cagraph.nlp.pipeline import build_nlp
 from cagraph.nlp.resources import get_resources
 from cagraph.nlp.state import DocState
@@ -82,8 +83,9 @@ class Extractor:
             _WORKER = self
             pool = ctx.Pool(workers)
         else:
+            model = self.model or RULES_ONLY
             pool = mp.get_context().Pool(
-                workers, initializer=_init_worker, initargs=(self.model, self.data_dir)
+                workers, initializer=_init_worker, initargs=(model, self.data_dir)
             )
         with pool:
             yield from pool.imap(fn, articles, chunksize=16)
@@ -109,5 +111,8 @@ def _work_json(article: Article) -> tuple[str, str]:
 
 
 def load_extractor(model: str | None = None, data_dir: Path | None = None) -> Extractor:
-    """Build the extractor (blank English + rules; ``model`` adds a trained pipeline's entities)."""
-    return Extractor(build_nlp(model=model, data_dir=data_dir), data_dir=data_dir, model=model)
+    """Build the extractor. ``model=None`` is the hybrid with the default trained pipeline (the
+    rules alone, with a warning, when none is installed); ``"none"`` is the rules alone; any
+    other name is that installed pipeline. ``Extractor.model`` is the pipeline in use or None."""
+    name = resolve_model(model)
+    return Extractor(build_nlp(model=name, data_dir=data_dir), data_dir=data_dir, model=name)

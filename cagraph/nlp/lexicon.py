@@ -22,6 +22,7 @@ class Lexicon:
     event_nouns: dict[str, str]
     capitalised_only_events: frozenset[str]
     event_verbs: frozenset[str]
+    person_verbs: frozenset[str]
     future_markers: frozenset[str]
     not_events: frozenset[str]
     org_heads: frozenset[str]
@@ -34,6 +35,9 @@ class Lexicon:
     person_suffixes: tuple[str, ...]
     occupations: frozenset[str]
     org_descriptors: frozenset[str]
+    company_suffixes: frozenset[str]  # as written: "Ltd.", "GmbH"
+    state_executive: frozenset[str]
+    region_nouns: frozenset[str]
     pair_determiners: tuple[str, ...]
     pair_nouns: tuple[str, ...]
     topics: dict[str, tuple[str, ...]]
@@ -98,6 +102,7 @@ def load_lexicon(folder: Path) -> Lexicon:
         event_nouns={k.lower(): v for k, v in event_nouns.items()},
         capitalised_only_events=_lower_set(_field(evt, "capitalised_only", list, evt_path)),
         event_verbs=_lower_set(_field(evt, "verbs", list, evt_path)),
+        person_verbs=_lower_set(_field(evt, "person_verbs", list, evt_path)),
         future_markers=_lower_set(_field(evt, "future_markers", list, evt_path)),
         not_events=_lower_set(_field(evt, "not_events", list, evt_path)),
         org_heads=_lower_set(_field(names, "org_heads", list, names_path)),
@@ -112,6 +117,9 @@ def load_lexicon(folder: Path) -> Lexicon:
         person_suffixes=tuple(_field(names, "person_suffixes", list, names_path)),
         occupations=_lower_set(_field(names, "occupations", list, names_path)),
         org_descriptors=_lower_set(_field(names, "org_descriptors", list, names_path)),
+        company_suffixes=frozenset(_field(names, "company_suffixes", list, names_path)),
+        state_executive=_lower_set(_field(names, "state_executive", list, names_path)),
+        region_nouns=_lower_set(_field(names, "region_nouns", list, names_path)),
         pair_determiners=tuple(_field(names, "pair_determiners", list, names_path)),
         pair_nouns=tuple(_field(names, "pair_nouns", list, names_path)),
         topics={k: tuple(v) for k, v in topic_map.items()},

@@ -7,8 +7,6 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from cagraph.errors import ConfigError
-
 # importing the component modules registers their factories
 from cagraph.nlp.components import (  # noqa: F401
     agreements,
@@ -17,6 +15,7 @@ from cagraph.nlp.components import (  # noqa: F401
     gazetteer,
     model_entities,
     names,
+    parse,
     persons,
     sentences,
 )
@@ -29,6 +28,9 @@ COMPONENTS: tuple[str, ...] = (
     "cagraph.events.v1",
     "cagraph.agreements.v1",
 )
+# the hybrid's two components, after the rules that name things and before the acts
+MODEL_COMPONENTS: tuple[str, ...] = ("cagraph.parse.v1", "cagraph.model_entities.v2")
+MODEL_AFTER = "cagraph.persons.v1"
 DATA_COMPONENTS = frozenset(
     {
         "cagraph.gazetteer.v1",
@@ -36,7 +38,7 @@ DATA_COMPONENTS = frozenset(
         "cagraph.persons.v1",
         "cagraph.agreements.v1",
         "cagraph.events.v1",
-        "cagraph.model_entities.v1",
+        "cagraph.model_entities.v2",
     }
 )
 
@@ -47,27 +49,21 @@ def factory(name: str) -> str:
 
 
 def build_nlp(model: str | None = None, data_dir: Path | None = None) -> Language:
-    """A blank English pipeline with cagraph's components; with ``model``, a trained pipeline's
-    entities are added as extra evidence (its own components run first)."""
+    """A blank English pipeline with cagraph's rule components; with ``model`` (an installed
+    trained pipeline, see :mod:`cagraph.nlp.model`), the hybrid's components too: that pipeline
+    reads the sentences that pay and its findings are weighed by the rules."""
     config = {"data_dir": str(data_dir) if data_dir else ""}
-    if model:
-        try:
-            nlp = spacy.load(model, exclude=["lemmatizer"])
-        except OSError as exc:
-            raise ConfigError(
-                f"spaCy pipeline {model!r} is not installed",
-                hint="install it (e.g. pip install <wheel>) or run without --model",
-            ) from exc
-        nlp.add_pipe(factory("cagraph.sentences.v1"), name="cagraph.sentences.v1", first=True)
-    else:
-        nlp = spacy.blank("en")
-        nlp.add_pipe(factory("cagraph.sentences.v1"), name="cagraph.sentences.v1")
+    nlp = spacy.blank("en")
+    nlp.add_pipe(factory("cagraph.sentences.v1"), name="cagraph.sentences.v1")
     for name in COMPONENTS:
         nlp.add_pipe(factory(name), name=name, config=config if name in DATA_COMPONENTS else {})
-        if name == "cagraph.names.v1" and model:
+        if name == MODEL_AFTER and model:
             nlp.add_pipe(
-                factory("cagraph.model_entities.v1"),
-                name="cagraph.model_entities.v1",
-                config=config,
+                factory("cagraph.parse.v1"), name="cagraph.parse.v1", config={"model": model}
+            )
+            nlp.add_pipe(
+                factory("cagraph.model_entities.v2"),
+                name="cagraph.model_entities.v2",
+                config={**config, "model": model},
             )
     return nlp

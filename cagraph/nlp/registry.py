@@ -66,7 +66,10 @@ class Registry:
         known_id: str | None,
         conf: float,
         key: str | None = None,
+        mention: bool = True,
     ) -> str:
+        """Register an organisation (merging repeated names) and, unless ``mention`` is false
+        (a body named inside another's name), its mention over tokens start..end."""
         key = key or (f"id:{known_id}" if known_id else norm_key(name))
         info = self.st.orgs.get(key)
         if info is None:
@@ -82,7 +85,8 @@ class Registry:
         if iso and not info.iso:
             info.iso = iso
         info.confidence = max(info.confidence, conf)
-        self.st.add(Mention(ORG, start, end, key, name, iso=info.iso, component=self.component))
+        if mention:
+            self.st.add(Mention(ORG, start, end, key, name, iso=info.iso, component=self.component))
         return key
 
     def orgs_name(self, key: str) -> str:

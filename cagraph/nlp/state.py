@@ -70,7 +70,8 @@ class Act:
     start: int  # token span of the trigger phrase
     end: int
     sent_start: int
-    parties: list[str] = field(default_factory=list)  # entity names (orgs, countries, persons)
+    parties: list[str] = field(default_factory=list)  # entity names (orgs, countries, places)
+    signatories: list[str] = field(default_factory=list)  # persons who signed (agreements)
     countries: list[str] = field(default_factory=list)  # ISO codes
     orgs: list[str] = field(default_factory=list)  # the parties that are organisations
     sides: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # region-to-partner format
@@ -86,6 +87,27 @@ class Act:
     topical: bool = False  # its name says what it is about ("… on plant quarantine")
     component: str = ""
     confidence: float = 0.8
+
+
+@dataclass(slots=True)
+class Parse:
+    """What the trained pipeline said about the sentences it was run on, in Doc token indices.
+
+    Only the sentences that pay are analysed (see ``cagraph.parse.v1``): ``parsed`` holds the
+    indices (into ``DocState.sents``) of those with a dependency parse and tags, ``recognised``
+    those run through the entity recogniser."""
+
+    model: str = ""
+    parsed: set[int] = field(default_factory=set)
+    recognised: set[int] = field(default_factory=set)
+    head: dict[int, int] = field(default_factory=dict)  # token -> its syntactic head
+    dep: dict[int, str] = field(default_factory=dict)  # token -> dependency label
+    tag: dict[int, str] = field(default_factory=dict)  # token -> fine-grained tag (NNP, VBD…)
+    ents: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, label
+
+    def children(self, head: int, start: int, end: int) -> list[int]:
+        """Tokens in [start, end) whose head is ``head``."""
+        return [k for k in range(start, end) if self.head.get(k) == head and k != head]
 
 
 @dataclass
@@ -117,6 +139,7 @@ class DocState:
     pending_titles: list[tuple[int, int, str, str | None, str | None]] = field(default_factory=list)
     singles: list[tuple[int, int]] = field(default_factory=list)  # lone capitalised tokens
     unknown_runs: list[tuple[int, int]] = field(default_factory=list)
+    parse: Parse | None = None  # the trained pipeline's view, when the hybrid runs
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)

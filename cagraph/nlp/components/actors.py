@@ -18,6 +18,7 @@ from cagraph.nlp.state import (
     DEMONYM,
     ORG,
     PERSON,
+    PLACE,
     REGION,
     DocState,
     Mention,
@@ -26,6 +27,9 @@ from cagraph.nlp.state import (
 
 ACTOR_LABELS = frozenset({COUNTRY, DEMONYM, ORG, PERSON, REGION})
 CLAUSE_BREAKS = frozenset({";", ":"})
+LOCATIVE = frozenset(
+    ["in", "at", "from", "to", "near", "into", "across", "throughout", "around", "via", "within"]
+)
 DASHES = frozenset({"-", "–", "‒", "—", "‐", "+"})
 BETWEEN_STOPS = frozenset(
     ["on", "in", "to", "for", "aimed", "which", "that", "was", "were", "signed"]
@@ -62,6 +66,8 @@ class Actors:
     countries: list[str] = field(default_factory=list)
     regions: list[tuple[str, ...]] = field(default_factory=list)  # member lists of formats named
     orgs: list[str] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)  # the names that are persons
+    bodies: list[str] = field(default_factory=list)  # what those persons act for (offices)
 
     def add_country(self, iso: str, name: str) -> None:
         if iso not in self.countries:
@@ -78,6 +84,12 @@ class Actors:
         extend_unique(self.countries, other.countries)
         self.regions.extend(r for r in other.regions if r not in self.regions)
         extend_unique(self.orgs, other.orgs)
+        extend_unique(self.persons, other.persons)
+        extend_unique(self.bodies, other.bodies)
+
+    def without_persons(self) -> list[str]:
+        """The party names, persons left out (they sign for the bodies they hold office in)."""
+        return [n for n in self.names if n not in self.persons]
 
     def __bool__(self) -> bool:
         return bool(self.names or self.countries)
@@ -88,6 +100,8 @@ class ActorFinder:
         self.doc = doc
         self.st = st
         self.res = res
+        self._places: frozenset[str] | None = None
+        self.place_parties = False  # cities and regions that act are parties (agreements)
         self.named = self._named_countries()
         self._last_event_at = -1
         self.focus = self._focus_pair()
@@ -107,16 +121,31 @@ class ActorFinder:
         With ``skip_locations``, a country that is only where something happened ("in
         Kazakhstan’s Astana") is left out."""
         out = Actors()
-        labels = ACTOR_LABELS | {CAPITAL}
+        labels = ACTOR_LABELS | {CAPITAL, PLACE}
         if not regions:
             labels = labels - {REGION}
         for m in self.st.in_span(start, end, labels):
-            if m.label == CAPITAL and not (m.gov or places_as_countries):
+            if m.label == PLACE or (m.label == CAPITAL and not (m.gov or places_as_countries)):
+                if self.place_parties and self._place_party(m):
+                    out.add_name(m.text)  # "Osh and Andijan region signed", "the city of X"
                 continue
             if skip_locations and m.label in (COUNTRY, CAPITAL) and self._is_location(m):
                 continue
             self._add(out, m)
         return out
+
+    def _place_party(self, m: Mention) -> bool:
+        """A city or region that acts ("Osh and the Andijan region signed …", "between the
+        cities of A and B"), not one where something happened ("in Osh", "Tashkent-based")."""
+        lowers, texts = self.st.lowers, self.st.texts
+        k = m.start - 1
+        while k >= 0 and lowers[k] in ("the", "city", "cities", "of", "region", "and"):
+            if lowers[k] == "of" and k > 0 and lowers[k - 1] not in ("city", "cities"):
+                return False  # "the Governor of X": X is where the office is
+            k -= 1
+        if k >= 0 and lowers[k] in LOCATIVE:
+            return False
+        return not (m.end < len(texts) and texts[m.end] in DASHES)
 
     def _is_location(self, m: Mention) -> bool:
         if m.start == 0:
@@ -147,15 +176,42 @@ class ActorFinder:
                 out.add_country(m.iso, res.country_name(m.iso))
         elif m.label == PERSON:
             info_p = self.st.persons.get(m.key)
-            out.add_name(info_p.name if info_p else m.text)
+            person = info_p.name if info_p else m.text
+            out.add_name(person)
+            if person not in out.persons:
+                out.persons.append(person)
             iso = info_p.iso if info_p else m.iso
             if iso and iso in res.state_level and iso in self.named:
                 out.add_country(iso, res.country_name(iso))
+            if info_p is not None:
+                self._office_body(out, info_p.roles)
         elif m.label == REGION:
             members = tuple(self.res.ref.regions[int(m.key)].members)
             out.regions.append(members)
             for iso in members:
                 out.add_country(iso, res.country_name(iso))
+
+    def _office_body(self, out: Actors, roles: list[tuple[str, str | None, str | None]]) -> None:
+        """A person's office names what they act for: "the Akim of Akmola region", "the Rector
+        of X University" — that region or body is a party of what the person signs."""
+        for _title, of, iso in roles:
+            if not of or (iso and of == self.res.country_name(iso)):
+                continue  # a state's office: the country is already in
+            if of in self._place_names or any(o.name == of for o in self.st.orgs.values()):
+                if of not in out.bodies:
+                    out.bodies.append(of)
+                out.add_name(of)
+                if of not in self._place_names and of not in out.orgs:
+                    out.orgs.append(of)
+                return
+
+    @property
+    def _place_names(self) -> frozenset[str]:
+        if self._places is None:
+            self._places = frozenset(
+                m.text for m in self.st.mentions if m.label in (PLACE, CAPITAL) and not m.gov
+            )
+        return self._places
 
     def _named_countries(self) -> frozenset[str]:
         """Countries the text names (a state it never names gets no code, whatever the

@@ -86,6 +86,7 @@ class AgreementFinder(DataComponent):
         self._lowers = st.lowers
         self._triggers = triggers
         finder = ActorFinder(doc, st, self.res)
+        finder.place_parties = True
         sents = st.sents
         list_open = False
         self._list_signers: Actors | None = None  # who signed the documents a list names
@@ -143,6 +144,8 @@ class AgreementFinder(DataComponent):
             nested = previous is not None and _after_preposition(st, trig.start, sent.start)
             if nested:
                 continue
+            if trig.start > sent.start and st.texts[trig.start - 1] == "(":
+                continue  # "Memorandum of Understanding (MoU)": the short form of the one named
             kind = trig.key
             low = trig.text.lower()
             generic = low in lex.generic_agreement_nouns
@@ -231,6 +234,9 @@ class AgreementFinder(DataComponent):
     ) -> None:
         if len(actors.names) < 2 and count is None and not self._multilateral(actors):
             return  # one state alone: a domestic programme or decision, not an agreement
+        parties = actors.without_persons()
+        if not parties:
+            parties = list(actors.names)  # persons the text names and nothing else
         st.acts.append(
             Act(
                 category="agreement",
@@ -239,7 +245,8 @@ class AgreementFinder(DataComponent):
                 start=trig.start,
                 end=trig.end,
                 sent_start=sent.start,
-                parties=list(actors.names),
+                parties=parties,
+                signatories=list(actors.persons),
                 countries=list(actors.countries),
                 orgs=list(actors.orgs),
                 topics=topics_for(name, self.res.lex),
@@ -323,6 +330,7 @@ class AgreementFinder(DataComponent):
             if act.category == "agreement" and act.sent_start < sent_start:
                 for name in act.parties:
                     out.add_name(name)
+                out.persons.extend(p for p in act.signatories if p not in out.persons)
                 for iso in act.countries:
                     if iso not in out.countries:
                         out.countries.append(iso)

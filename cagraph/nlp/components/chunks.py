@@ -235,6 +235,13 @@ class Chunker:
                     list_and = self._comma_list_and(doc, nxt, end, shouting)
                     j = nxt
                     continue
+                if text == "," and nxt == list_and:
+                    j = nxt + 1  # the serial comma and the list's "and": ", and Tunnels"
+                    continue
+                if text == "," and nxt < end and texts[nxt] in lex.company_suffixes:
+                    j = nxt + 1  # "Aglis Co., Ltd.": the legal form after a comma
+                    last = j
+                    continue
                 low = lows[j]
                 if low in lex.connectors:
                     k = self._after_connectors(doc, j, end)
@@ -342,8 +349,19 @@ class Chunker:
     def _comma_list_and(self, doc: Doc, k: int, end: int, shouting: bool) -> int:
         """Where the "and" that closes the list starting at ``k`` is, or -1."""
         x = k
-        while x < end and self.is_cap(doc, x, shouting) and not self.is_head(doc, x):
-            x += 1
+        while True:
+            start = x
+            while x < end and self.is_cap(doc, x, shouting) and not self.is_head(doc, x):
+                x += 1
+            if x == start:
+                return -1
+            # "Culture, Information, Sports and Youth Policy": more items, commas between
+            if x + 1 < end and self._text[x] == "," and self.is_cap(doc, x + 1, shouting):
+                x += 1
+                continue
+            break
+        if x + 1 < end and self._text[x] == "," and self._low[x + 1] == "and":
+            x += 1  # the serial comma: "…, Sports, and Youth Policy"
         if x > k and x + 1 < end and self._low[x] == "and" and self.is_cap(doc, x + 1, shouting):
             return x
         return -1

@@ -15,7 +15,18 @@ from spacy.tokens import Doc, Span
 
 from cagraph.nlp.components.actors import ActorFinder, Actors
 from cagraph.nlp.components.base import DataComponent
-from cagraph.nlp.state import CAPITAL, EVT, ORG, PLACE, Act, DocState, Mention, extend_unique, state
+from cagraph.nlp.state import (
+    CAPITAL,
+    EVT,
+    ORG,
+    PERSON,
+    PLACE,
+    Act,
+    DocState,
+    Mention,
+    extend_unique,
+    state,
+)
 
 NAME = "cagraph.events.v1"
 FACTORY = NAME.replace(".", "_")  # spaCy factory names cannot hold dots
@@ -246,6 +257,8 @@ class EventFinder(DataComponent):
             verb = low in lex.event_verbs
             if verb and len(actors.names) < 2:
                 continue  # "met the demand": a meeting needs two parties
+            if low in lex.person_verbs and not _persons_around(st, trig, sent):
+                continue  # "received an award", "Kazakhstan received investments"
             if kind == "Summit" and multilateral:
                 actors.merge(finder.in_span(sent.start, sent.end))
             kinds_done.add(kind)
@@ -302,6 +315,12 @@ class EventFinder(DataComponent):
                 if org.name == name or name in org.acronyms or name in org.aliases:
                     return org.kind in INTERNATIONAL_KINDS
         return False
+
+
+def _persons_around(st: DocState, trig: Mention, sent: Span) -> bool:
+    """A person named before the verb and another after it, in its sentence."""
+    persons = [m for m in st.in_span(sent.start, sent.end, frozenset([PERSON]))]
+    return any(m.end <= trig.start for m in persons) and any(m.start >= trig.end for m in persons)
 
 
 def _upcoming(lowers: list[str], trig: Mention, sent_end: int, markers: frozenset[str]) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from cagraph.nlp.components.base import DataComponent
 from cagraph.nlp.lexicon import Lexicon
+from cagraph.nlp.rules.places import region_places
 from cagraph.nlp.state import (
     AGR,
     CAPITAL,
@@ -117,6 +118,8 @@ class Gazetteer(DataComponent):
                 taken[i] = 1
             st.add(mention)
         st.mentions.sort(key=lambda m: m.start)
+        lex = self.res.lex
+        region_places(st, lex.region_nouns, lex.never_start)
         triggers = [(s, e, strings[m]) for m, s, e in self.words(doc)]
         triggers.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         ttaken = bytearray(len(doc))

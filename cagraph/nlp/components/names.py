@@ -184,6 +184,9 @@ class NameFinder(DataComponent):
         qualifier = st.in_span(s, first.start)
         q_iso = next((m.iso for m in qualifier if m.label in COUNTRYISH), None)
         q_org = self._qualifier_org(doc, s, first.start, qualifier, reg)
+        if q_org is None:
+            # "the Imereti Region Governor": the office is that region's
+            q_org = next((m.text for m in qualifier if m.label == PLACE), None)
         # the offices and honorifics that follow each other: "Vice Chancellor Prof Dr"
         k = first.end
         title_text = first.key if first.label == TITLE else ""
@@ -357,7 +360,38 @@ class NameFinder(DataComponent):
         for m in inside:
             if m.label in (COUNTRY, DEMONYM, CAPITAL, PLACE):
                 reg.known(m, as_part=True)
+        self._parent_bodies(doc, s, e, iso, reg)
         return reg.orgs_name(key), iso
+
+    def _parent_bodies(self, doc: Doc, s: int, e: int, iso: str | None, reg: Registry) -> None:
+        """ "Center for Strategic Studies of the Institute of International Relations of the
+        Ministry of Foreign Affairs of Turkmenistan": each body the name says it belongs to is an
+        organisation too ("… of/under the Institute …"), except the
+        state's own executive ("under the Government of X"), which stands for the state."""
+        st = reg.st
+        lows, texts = st.lowers, st.texts
+        connectors = self.res.lex.connectors
+        for k in range(s + 1, e - 1):
+            if lows[k] not in ("of", "under"):
+                continue
+            definite = lows[k + 1] == "the"
+            h = k + 2 if definite else k + 1
+            inner = st.at(h) if h < e else None
+            if h >= e or not texts[h][:1].isupper() or (inner is not None and inner.label != ORG):
+                continue
+            seg = h
+            while seg < e and lows[seg] not in connectors:
+                seg += 1
+            heads = [x for x in range(h, seg) if self.chunker.is_head(doc, x)]
+            # "of the Ministry …": a head word right after "the" names a definite body;
+            # "Ministry of Energy", "Academy of Public Administration", "Association of
+            # Universities" name a domain or members, not a parent
+            ok = definite and bool(heads) and heads[0] == h
+            if not ok or lows[heads[0]] in self.res.lex.state_executive:
+                continue
+            words = [x for x in range(h, e) if texts[x].rstrip(".").isalpha()]
+            if len(words) >= 2 and not all(self.chunker.is_head(doc, x) for x in words):
+                reg.org(name_text(doc, h, e), h, e, iso, None, 0.7, mention=False)
 
     def _head_closes_segment(self, doc: Doc, s: int, e: int, st: DocState) -> bool:
         """The head word ends its part of the name: "Government Policies and Initiatives" and

@@ -31,6 +31,11 @@ class PersonResolver(DataComponent):
         self._singles(doc, reg)
         return doc
 
+    def resolve_singles(self, doc: Doc, reg: Registry) -> None:
+        """Lone surnames and acronyms again, after more persons and organisations were found."""
+        self._merge_surnames(reg)
+        self._singles(doc, reg)
+
     def _appositions(self, doc: Doc, reg: Registry) -> None:
         st = reg.st
         texts, lowers = st.texts, st.lowers
