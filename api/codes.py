@@ -32,6 +32,10 @@ class CountryCodes:
     def get(self, iso2: str) -> Country | None:
         return self._by_iso.get(iso2)
 
+    def all(self) -> list[Country]:
+        """Every country the reference data knows, by ISO code."""
+        return [self._by_iso[code] for code in sorted(self._by_iso)]
+
     def label(self, iso2: str) -> str:
         found = self._by_iso.get(iso2)
         return found.name if found else iso2

@@ -14,6 +14,7 @@ from fastapi import APIRouter
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 
+from api.deps import CountriesDep
 from api.explorer.assets import VENDOR, VENDOR_FILES
 from api.problems import problem_responses
 from cagraph.errors import ConfigError, NotFoundError
@@ -67,6 +68,18 @@ def api_docs() -> HTMLResponse:
 def prefixes() -> dict[str, str]:
     """The prefixes the editor completes (prefix.cc's format), from cagraph's vocabularies."""
     return dict(sorted(EXPORT_PREFIXES.items()))
+
+
+@router.get("/explorer/names.json", include_in_schema=False)
+def country_names(codes: CountriesDep) -> dict[str, list[str]]:
+    """Every name the search box matches, per ISO code: the name news use, the official name,
+    other names and spellings ("Kazakstan", "Qazaqstan"), demonyms and the alpha-3 code."""
+    out = {}
+    for country in codes.all():
+        forms = [country.name, country.official_name, *country.names, *country.demonyms]
+        forms.append(country.iso3)
+        out[country.iso2] = list(dict.fromkeys(f for f in forms if f))
+    return out
 
 
 @router.get("/explorer/static/{name}", responses=problem_responses(404), include_in_schema=False)

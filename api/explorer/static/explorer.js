@@ -1,6 +1,10 @@
-// cagraph explorer: the ties network from /export/ties.cyjs drawn with Cytoscape.js (served from
-// the API's own copy of the npm package), a side panel from /explorer/countries/{iso}, a time
-// window, a search box. Text from the graph only ever goes into the page as text, never as HTML.
+// cagraph explorer: the ties network from /export/ties.cyjs drawn with Cytoscape.js and laid out
+// by fcose (both served from the API's own copies of the npm packages) with a fixed seed, so the
+// map is the same on every load, and node boxes that include their labels pushed apart until none
+// overlaps; a side panel for a country or a pair (click a node or a tie) from
+// /explorer/countries/{iso} with a chart of agreements and events per year; a time window; a
+// search over every name, spelling, demonym and code of a country. Text from the graph only ever
+// goes into the page as text, never as HTML.
 "use strict";
 
 (() => {
@@ -11,7 +15,9 @@
     years: null, // [first, last] year of the dated ties, from the unfiltered graph
     since: null,
     until: null,
-    selected: null,
+    selected: null, // node id of the country whose panel is open
+    partner: null, // ISO code of the other country when the panel shows a pair
+    names: new Map(), // ISO code -> every name form of the country, lower case, no accents
     draws: 0,
     panels: 0,
   };
@@ -166,6 +172,82 @@
     }
   }
 
+
+  // -- layout: deterministic, labels never on top of another node or label -------------------
+
+  const SEED = 20240601;
+
+  function seeded(seed) {
+    // mulberry32: a small, well-mixed 32-bit generator
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function boxes() {
+    return state.cy.nodes().map((n) => ({ node: n, box: n.boundingBox({ includeLabels: true }) }));
+  }
+
+  function separate(gap = 6, rounds = 400) {
+    // push apart, along the axis that needs the least move, every two nodes whose boxes (node
+    // and label) overlap, until none does
+    for (let round = 0; round < rounds; round++) {
+      let moved = false;
+      const all = boxes();
+      for (let i = 0; i < all.length; i++) {
+        for (let k = i + 1; k < all.length; k++) {
+          const a = all[i].box;
+          const b = all[k].box;
+          const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + gap;
+          const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + gap;
+          if (dx <= 0 || dy <= 0) continue;
+          const pa = all[i].node.position();
+          const pb = all[k].node.position();
+          const ahead = (axis) => (pb[axis] > pa[axis] || (pb[axis] === pa[axis] && k > i) ? 1 : -1);
+          const shift = dx < dy ? { x: (dx / 2) * ahead("x"), y: 0 } : { x: 0, y: (dy / 2) * ahead("y") };
+          all[i].node.position({ x: pa.x - shift.x, y: pa.y - shift.y });
+          all[k].node.position({ x: pb.x + shift.x, y: pb.y + shift.y });
+          all[i].box = all[i].node.boundingBox({ includeLabels: true });
+          all[k].box = all[k].node.boundingBox({ includeLabels: true });
+          moved = true;
+        }
+      }
+      if (!moved) return round;
+    }
+    return rounds;
+  }
+
+  function layOut() {
+    const random = Math.random;
+    Math.random = seeded(SEED); // fcose draws random numbers: the same ones on every load
+    try {
+      state.cy
+        .layout({
+          name: "fcose",
+          quality: "proof",
+          randomize: true,
+          animate: false,
+          fit: false,
+          nodeDimensionsIncludeLabels: true,
+          nodeSeparation: 90,
+          idealEdgeLength: () => 110,
+          nodeRepulsion: () => 9000,
+          edgeElasticity: () => 0.3,
+          numIter: 3000,
+        })
+        .run();
+    } finally {
+      Math.random = random;
+    }
+    document.body.dataset.separationRounds = String(separate());
+    state.cy.fit(undefined, 30);
+  }
+
   async function draw() {
     const ticket = ++state.draws;
     const payload = await getJSON(url("/export/ties.cyjs", windowParams()));
@@ -181,18 +263,14 @@
         maxZoom: 4,
       });
       state.cy.on("tap", "node", (event) => select(event.target.id()));
+      state.cy.on("tap", "edge", (event) => {
+        const edge = event.target;
+        select(edge.source().id(), edge.target().data("iso"));
+      });
       state.cy.on("tap", (event) => {
         if (event.target === state.cy) clearSelection();
       });
-      const layout = state.cy.layout({
-        name: "cose",
-        animate: false,
-        randomize: true,
-        nodeRepulsion: () => 12000,
-        idealEdgeLength: () => 90,
-        padding: 40,
-      });
-      layout.run();
+      layOut();
       state.cy.nodes().forEach((n) => state.positions.set(n.id(), { ...n.position() }));
       state.years = yearsOf(payload);
       setUpSlider();
@@ -203,7 +281,7 @@
         state.cy.add(asElements(payload));
       });
       if (state.selected && state.cy.getElementById(state.selected).nonempty()) {
-        highlight(state.selected);
+        highlight(state.selected, state.partner);
       } else if (state.selected) {
         clearSelection();
       }
@@ -257,36 +335,50 @@
     state.since = full ? null : String(from);
     state.until = full ? null : String(to);
     draw().catch((error) => setStatus(`Could not load the ties: ${error.message}`, true));
-    if (state.selected) openPanel(state.selected);
+    if (state.selected) openPanel(state.selected, state.partner);
   }
 
   // -- selection and the panel ----------------------------------------------------------------
 
-  function highlight(id) {
+  function nodeOf(iso) {
+    return state.cy.nodes().filter((n) => n.data("iso") === iso);
+  }
+
+  function highlight(id, partner) {
     const node = state.cy.getElementById(id);
     state.cy.elements().removeClass("faded focus");
+    state.cy.elements().unselect();
+    if (partner) {
+      const other = nodeOf(partner);
+      const tie = node.edgesWith(other);
+      state.cy.elements().not(node.union(other).union(tie)).addClass("faded");
+      tie.addClass("focus");
+      node.union(other).select();
+      return;
+    }
     const near = node.closedNeighborhood();
     state.cy.elements().not(near).addClass("faded");
     near.edges().addClass("focus");
-    state.cy.nodes().unselect();
     node.select();
   }
 
   function clearSelection() {
     state.selected = null;
+    state.partner = null;
     if (state.cy) {
       state.cy.elements().removeClass("faded focus");
-      state.cy.nodes().unselect();
+      state.cy.elements().unselect();
     }
     $("panel").hidden = true;
   }
 
-  function select(id) {
+  function select(id, partner = null) {
     const node = state.cy.getElementById(id);
     if (node.empty()) return;
     state.selected = id;
-    highlight(id);
-    openPanel(id);
+    state.partner = partner;
+    highlight(id, partner);
+    openPanel(id, partner);
   }
 
   function partnerRow(partner) {
@@ -295,7 +387,7 @@
     const dates =
       partner.first_date === partner.last_date
         ? partner.first_date || "undated"
-        : `${partner.first_date} – ${partner.last_date}`;
+        : `${partner.first_date || "…"} – ${partner.last_date || "…"}`;
     row.append(
       element("td", partner.label),
       element("td", partner.agreements),
@@ -303,12 +395,9 @@
       element("td", partner.articles),
       element("td", dates),
     );
+    row.title = "Show the acts of this pair";
     row.addEventListener("click", () => {
-      const target = state.cy.nodes().filter((n) => n.data("iso") === partner.iso);
-      if (target.nonempty()) {
-        select(target.id());
-        state.cy.animate({ center: { eles: target } }, { duration: 300 });
-      }
+      if (state.selected && !state.partner) select(state.selected, partner.iso);
     });
     return row;
   }
@@ -316,6 +405,7 @@
   function actItem(act, iso) {
     const item = element("li");
     item.className = "act";
+    item.dataset.iri = act.iri;
     item.append(element("span", act.kind, `kind ${act.category}`));
     item.append(element("strong", act.label));
     item.append(element("span", act.date || "undated", "date"));
@@ -338,12 +428,102 @@
     return item;
   }
 
-  async function openPanel(id) {
+  function oneRowPerAct(acts) {
+    const seen = new Set();
+    return acts.filter((act) => !seen.has(act.iri) && seen.add(act.iri));
+  }
+
+  // -- the timeline: agreements and events per year, as stacked bars (SVG) -------------------
+
+  const SVG = "http://www.w3.org/2000/svg";
+
+  function svg(tag, attributes = {}, text = null) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+    if (text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function perYear(acts) {
+    const years = new Map();
+    let undated = 0;
+    for (const act of acts) {
+      const year = act.date ? Number(act.date.slice(0, 4)) : null;
+      if (!year) {
+        undated += 1;
+        continue;
+      }
+      const counts = years.get(year) || { agreement: 0, event: 0 };
+      counts[act.category] += 1;
+      years.set(year, counts);
+    }
+    return { years, undated };
+  }
+
+  function drawTimeline(acts) {
+    const box = $("timeline");
+    box.replaceChildren();
+    const { years, undated } = perYear(acts);
+    box.dataset.undated = String(undated);
+    if (!years.size) {
+      box.append(element("p", "No dated agreements or events.", "note empty"));
+      return;
+    }
+    const first = Math.min(...years.keys());
+    const last = Math.max(...years.keys());
+    const span = last - first + 1;
+    const highest = Math.max(...[...years.values()].map((c) => c.agreement + c.event));
+    const width = 380;
+    const height = 130;
+    const left = 24;
+    const bottom = 18;
+    const top = 8;
+    const slot = (width - left - 4) / span;
+    const bar = Math.max(2, Math.min(28, slot * 0.7));
+    const scale = (height - top - bottom) / highest;
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img" });
+    chart.append(
+      svg("line", { class: "axis", x1: left, y1: height - bottom, x2: width - 2, y2: height - bottom }),
+    );
+    chart.append(svg("text", { x: left - 4, y: top + 8, "text-anchor": "end" }, highest));
+    chart.append(svg("text", { x: left - 4, y: height - bottom, "text-anchor": "end" }, 0));
+    const labelEvery = Math.ceil(span / 10);
+    for (let year = first; year <= last; year++) {
+      const counts = years.get(year) || { agreement: 0, event: 0 };
+      const x = left + (year - first) * slot + (slot - bar) / 2;
+      let y = height - bottom;
+      for (const category of ["agreement", "event"]) {
+        const count = counts[category];
+        if (!count) continue;
+        const h = count * scale;
+        y -= h;
+        const rect = svg("rect", { class: `bar ${category}`, x, y, width: bar, height: h });
+        rect.dataset.year = String(year);
+        rect.dataset.category = category;
+        rect.dataset.count = String(count);
+        rect.append(svg("title", {}, `${year}: ${count} ${category}${count === 1 ? "" : "s"}`));
+        chart.append(rect);
+      }
+      if ((year - first) % labelEvery === 0 || year === last) {
+        const label = svg("text", { x: x + bar / 2, y: height - 4, "text-anchor": "middle" }, year);
+        chart.append(label);
+      }
+    }
+    box.append(chart);
+    const key = element("p", null, "note key");
+    key.append(element("span", null, "agreement"), document.createTextNode("agreements"));
+    key.append(element("span", null, "event"), document.createTextNode("events"));
+    if (undated) key.append(document.createTextNode(` · ${undated} undated, not shown`));
+    box.append(key);
+  }
+
+  async function openPanel(id, partner = null) {
     const iso = state.cy.getElementById(id).data("iso");
     const panel = $("panel");
     panel.hidden = false;
     panel.dataset.state = "loading";
     panel.dataset.country = iso;
+    panel.dataset.partner = partner || "";
     const ticket = ++state.panels;
     let data;
     try {
@@ -355,52 +535,102 @@
       return;
     }
     if (ticket !== state.panels) return; // another country or window was asked for meanwhile
-    $("panel-title").textContent = data.label;
+    let acts = oneRowPerAct(data.acts);
+    let partners = data.partners;
     $("panel-swatch").style.background = data.colour;
-    $("panel-region").textContent = `${data.region || "region unknown"} · ${data.filter}`;
+    if (partner) {
+      const other = nodeOf(partner);
+      const otherLabel = other.nonempty() ? other.data("label") : partner;
+      acts = acts.filter((act) => act.countries.includes(partner));
+      partners = partners.filter((p) => p.iso === partner);
+      $("panel-title").textContent = `${data.label} – ${otherLabel}`;
+      $("panel-region").textContent = `the tie between them · ${data.filter}`;
+    } else {
+      $("panel-title").textContent = data.label;
+      $("panel-region").textContent = `${data.region || "region unknown"} · ${data.filter}`;
+    }
+    drawTimeline(acts);
     const body = $("partners").querySelector("tbody");
-    body.replaceChildren(...data.partners.map(partnerRow));
-    if (!data.partners.length) {
+    body.replaceChildren(...partners.map(partnerRow));
+    if (!partners.length) {
       const row = element("tr");
       const cell = element("td", "No partners in this window.", "empty");
       cell.colSpan = 5;
       row.append(cell);
       body.append(row);
     }
-    const acts = $("acts");
-    acts.replaceChildren(...data.acts.map((act) => actItem(act, iso)));
-    if (!data.acts.length) acts.append(element("li", "No agreements or events in this window.", "empty"));
+    const list = $("acts");
+    list.replaceChildren(...acts.map((act) => actItem(act, iso)));
+    if (!acts.length) list.append(element("li", "No agreements or events in this window.", "empty"));
     panel.dataset.state = "ready";
   }
 
-  // -- search ---------------------------------------------------------------------------------
+  // -- search: every name form of a country, then the server's resolver -----------------------
+
+  function fold(text) {
+    return text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+
+  async function loadNames() {
+    try {
+      const names = await getJSON("/explorer/names.json");
+      for (const [iso, forms] of Object.entries(names)) {
+        state.names.set(iso, forms.map(fold));
+      }
+    } catch (_) {
+      // the search still knows each node's label and code
+    }
+  }
 
   function find(text) {
-    const raw = text.trim().toLowerCase();
+    const raw = fold(text);
     if (!raw) return null;
     const tagged = raw.match(/\(([a-z]{2})\)$/);
-    const code = tagged ? tagged[1] : raw.length === 2 ? raw : null;
     const name = raw.replace(/\s*\([a-z]{2}\)$/, "");
+    const forms = (d) => [fold(d.label), d.iso.toLowerCase(), ...(state.names.get(d.iso) || [])];
     const tests = [
-      (d) => code !== null && d.iso.toLowerCase() === code,
-      (d) => d.label.toLowerCase() === name,
-      (d) => d.label.toLowerCase().startsWith(name),
-      (d) => d.label.toLowerCase().includes(name),
+      (d) => tagged !== null && d.iso.toLowerCase() === tagged[1],
+      (d) => forms(d).includes(name),
+      (d) => forms(d).some((f) => f.startsWith(name)),
+      (d) => name.length > 2 && forms(d).some((f) => f.includes(name)),
     ];
     for (const test of tests) {
       const hits = state.cy.nodes().filter((n) => test(n.data()));
-      if (hits.nonempty()) return hits[0];
+      if (hits.nonempty()) return hits.sort((a, b) => b.data("size") - a.data("size"))[0];
     }
     return null;
   }
 
+  async function suggest(text) {
+    // a name the network does not draw: ask the service, which knows every country and spelling
+    try {
+      const response = await fetch(url(`/countries/${encodeURIComponent(text.trim())}`), {
+        headers: { Accept: "application/json" },
+      });
+      const body = await response.json();
+      if (response.ok) return `${body.name} (${body.code}) has no ties in the network.`;
+      if (body.suggestions && body.suggestions.length) {
+        return `No country in the network matches “${text}”. Did you mean ${body.suggestions.join(", ")}?`;
+      }
+    } catch (_) {
+      // fall through
+    }
+    return `No country in the network matches “${text}”.`;
+  }
+
   function setUpSearch() {
-    $("search").addEventListener("submit", (event) => {
+    $("search").addEventListener("submit", async (event) => {
       event.preventDefault();
       if (!state.cy) return;
-      const found = find($("search-box").value);
+      const text = $("search-box").value;
+      const found = find(text);
       if (!found) {
-        setStatus(`No country in the network matches “${$("search-box").value}”.`);
+        setStatus(await suggest(text));
         return;
       }
       select(found.id());
@@ -410,15 +640,17 @@
   }
 
   function start() {
-    if (typeof window.cytoscape !== "function") {
-      setStatus("Cytoscape.js did not load (is api/explorer/node_modules installed?)", true);
+    if (typeof window.cytoscape !== "function" || typeof window.cytoscapeFcose !== "function") {
+      setStatus("Cytoscape.js or its fcose layout did not load (run bash scripts/setup.sh)", true);
       return;
     }
     setUpSearch();
-    draw().catch((error) => setStatus(`Could not load the ties: ${error.message}`, true));
+    loadNames()
+      .then(draw)
+      .catch((error) => setStatus(`Could not load the ties: ${error.message}`, true));
   }
 
-  window.cagraphExplorer = { state, select, find, clearSelection };
+  window.cagraphExplorer = { state, select, find, clearSelection, perYear };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
