@@ -63,6 +63,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def explorer(browser: Any, server: LiveServer) -> Any:
+    browser.get("about:blank")  # a fresh page: nothing a test before left on it stays
     browser.get(server.url + "/")
     wait_for(browser, lambda d: body_state(d) != "loading", "the page to load")
     return browser
@@ -78,6 +79,11 @@ def click_country(driver: Any, iso: str) -> None:
         "const node = cy.nodes().filter(n => n.data('iso') === arguments[0])[0];"
         "cy.center(node); return node.renderedPosition();",
         iso,
+    )
+    # Cytoscape hit-tests against what it last drew: let it draw the centred view first
+    driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));"
     )
     canvas = driver.find_element(By.ID, "cy")
     box = canvas.rect
